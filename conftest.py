@@ -1,0 +1,3 @@
+"""Fixtures shared by every app's tests."""
+
+pytest_plugins = ["zwerm.core.testing.fixtures"]

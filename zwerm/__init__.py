@@ -1,0 +1,1 @@
+"""Zwerm: a platform for digital ecosystems of organisations."""

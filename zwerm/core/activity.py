@@ -1,0 +1,78 @@
+"""Recording activities: the single stream that feeds, notifications and logs follow."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from zwerm.core.actor import Actor
+from zwerm.core.models import Activity, ActivityCounter
+
+STREAM = "activity"
+
+
+def _next_seq() -> int:
+    """Take the counter's row lock and return the next number (held until commit)."""
+    updated = ActivityCounter.objects.filter(name=STREAM).update(value=F("value") + 1)
+    if not updated:
+        ActivityCounter.objects.get_or_create(name=STREAM, defaults={"value": 0})
+        ActivityCounter.objects.filter(name=STREAM).update(value=F("value") + 1)
+    return ActivityCounter.objects.values_list("value", flat=True).get(name=STREAM)
+
+
+def _check_payload(value: Any, path: str = "payload") -> None:
+    """Payloads hold references and exact values only: no floats."""
+    if isinstance(value, float):
+        raise TypeError(f"{path} holds a float; store exact values (str, int, Decimal as str).")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_payload(item, f"{path}.{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_payload(item, f"{path}[{index}]")
+
+
+def _uuid_of(obj: Any) -> uuid.UUID | None:
+    return getattr(obj, "uuid", None) if obj is not None else None
+
+
+def record(
+    *,
+    verb: str,
+    actor: Actor,
+    subject: Any,
+    subject_type: str | None = None,
+    ecosystem: Any = None,
+    organisation: Any = None,
+    payload: Mapping[str, Any] | None = None,
+) -> Activity:
+    """Record one activity inside the caller's transaction.
+
+    ``organisation`` defaults to the organisation the actor acts for. Subjects, organisations
+    and ecosystems are referenced by UUID with a label snapshot, never by foreign key.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record() must run inside the service's transaction.")
+    payload = dict(payload or {})
+    _check_payload(payload)
+    organisation = organisation if organisation is not None else actor.organisation
+    return Activity.objects.create(
+        seq=_next_seq(),
+        verb=verb,
+        actor=actor.person if actor.person is not None and actor.person.pk else None,
+        is_system=actor.is_system,
+        organisation_uuid=_uuid_of(organisation),
+        organisation_label=str(organisation)[:200] if organisation is not None else "",
+        ecosystem_uuid=_uuid_of(ecosystem),
+        ecosystem_label=str(ecosystem)[:200] if ecosystem is not None else "",
+        subject_type=subject_type or subject._meta.label_lower,
+        subject_uuid=_uuid_of(subject),
+        subject_label=str(subject)[:300],
+        payload=payload,
+        created_at=timezone.now(),
+    )

@@ -1,0 +1,5 @@
+"""JSON API of core: the activity stream and the notification centre."""
+
+from ninja import Router
+
+router = Router(tags=["activities"])

@@ -1,0 +1,103 @@
+"""What every app's API shares: authentication, the actor, pagination and the error format.
+
+One error format everywhere: ``{"code": ..., "message": ..., "fields": {name: [messages]}}``
+with the right 4xx status, the message in the request's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Schema
+from ninja.security import APIKeyHeader, HttpBearer
+
+from zwerm.core.actor import Actor
+from zwerm.core.errors import NotAllowed
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    fields: dict[str, list[str]] = {}
+
+
+def _actor_for_token(raw: str) -> Actor | None:
+    from zwerm.accounts.models import PersonalAccessToken
+    from zwerm.organisations.selectors import person_organisations
+
+    token = (
+        PersonalAccessToken.objects.select_related("person")
+        .filter(token_hash=PersonalAccessToken.hash(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.person.is_active:
+        return None
+    PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    organisation = None
+    if token.organisation_uuid is not None:
+        organisation = (
+            person_organisations(person=token.person).filter(uuid=token.organisation_uuid).first()
+        )
+        if organisation is None:
+            return None
+    return Actor(person=token.person, organisation=organisation)
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer zwt_...`` — a personal access token."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        actor = _actor_for_token(token)
+        if actor is not None:
+            request.user = actor.person
+            request.actor = actor
+        return actor
+
+
+class SessionAuth(APIKeyHeader):
+    """The browser's session; unsafe methods must carry the CSRF token."""
+
+    param_name = "X-CSRFToken"
+    openapi_name = "session"
+
+    def __call__(self, request: HttpRequest) -> Actor | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE"):
+            check = CsrfViewMiddleware(lambda r: None)
+            check.process_request(request)
+            if check.process_view(request, lambda r: None, (), {}) is not None:
+                raise NotAllowed(
+                    _("The CSRF token is missing or wrong. Reload the page and try again."),
+                    code="csrf_failed",
+                )
+        return request.actor
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:  # pragma: no cover
+        return None
+
+
+def anonymous(request: HttpRequest) -> Actor:
+    """Lets a read endpoint answer anonymous visitors (with only public data)."""
+    return Actor(person=None)
+
+
+token_auth = TokenAuth()
+session_auth = SessionAuth()
+REQUIRED = [token_auth, session_auth]
+OPTIONAL = [token_auth, session_auth, anonymous]
+
+
+def actor_of(request: HttpRequest) -> Actor:
+    actor = getattr(request, "auth", None)
+    return actor if isinstance(actor, Actor) else Actor(person=None)
+
+
+def viewer_of(request: HttpRequest) -> Any:
+    """The person behind the request, or None for anonymous visitors."""
+    return actor_of(request).person

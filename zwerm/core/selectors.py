@@ -1,0 +1,50 @@
+"""Read queries of core: the activity feed and the notification centre."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from zwerm.core.models import Activity, Notification
+from zwerm.core.visibility import hidden_ecosystem_uuids
+
+
+def activity_list(
+    *,
+    viewer: Any,
+    ecosystem_uuid: uuid.UUID | None = None,
+    organisation_uuid: uuid.UUID | None = None,
+    verb_prefix: str | None = None,
+    after_seq: int | None = None,
+) -> QuerySet[Activity]:
+    """Activities the viewer may see, newest first; ``after_seq`` follows the stream."""
+    queryset = Activity.objects.select_related("actor")
+    hidden = hidden_ecosystem_uuids(viewer)
+    if hidden:
+        queryset = queryset.exclude(ecosystem_uuid__in=hidden)
+    if ecosystem_uuid is not None:
+        queryset = queryset.filter(ecosystem_uuid=ecosystem_uuid)
+    if organisation_uuid is not None:
+        queryset = queryset.filter(
+            Q(organisation_uuid=organisation_uuid) | Q(subject_uuid=organisation_uuid)
+        )
+    if verb_prefix:
+        queryset = queryset.filter(verb__startswith=verb_prefix)
+    if after_seq is not None:
+        queryset = queryset.filter(seq__gt=after_seq).order_by("seq")
+    return queryset
+
+
+def notification_list(*, person: Any, unread_only: bool = False) -> QuerySet[Notification]:
+    queryset = Notification.objects.filter(recipient=person).select_related(
+        "activity", "activity__actor"
+    )
+    if unread_only:
+        queryset = queryset.filter(read_at__isnull=True)
+    return queryset
+
+
+def unread_notification_count(*, person: Any) -> int:
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).count()

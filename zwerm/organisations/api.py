@@ -1,0 +1,5 @@
+"""JSON API of organisations: thin endpoints over the app's services and selectors."""
+
+from ninja import Router
+
+router = Router(tags=["organisations"])

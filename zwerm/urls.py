@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from zwerm.api import api
+
+urlpatterns = [
+    path("", include("zwerm.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("zwerm.accounts.urls")),
+    path("organisations/", include("zwerm.organisations.urls")),
+    path("ecosystems/", include("zwerm.ecosystems.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

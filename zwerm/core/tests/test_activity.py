@@ -1,0 +1,49 @@
+import pytest
+from django.db import transaction
+
+from zwerm.accounts.tests.factories import UserFactory
+from zwerm.core.activity import record
+from zwerm.core.actor import Actor
+from zwerm.core.models import Activity
+from zwerm.organisations.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_record_gives_strictly_increasing_sequence_numbers_and_snapshots_labels():
+    person = UserFactory()
+    organisation = OrganisationFactory(name="Gemeente Utrecht")
+    actor = Actor(person=person, organisation=organisation)
+    with transaction.atomic():
+        first = record(verb="organisations.organisation.updated", actor=actor, subject=organisation)
+        second = record(verb="organisations.organisation.updated", actor=actor, subject=organisation)
+    assert second.seq == first.seq + 1
+    organisation.name = "Gemeente Utrecht (nieuw)"
+    organisation.save()
+    first.refresh_from_db()
+    assert first.subject_label == "Gemeente Utrecht"
+    assert first.organisation_uuid == organisation.uuid
+    assert first.subject_type == "organisations.organisation"
+
+
+def test_record_refuses_floats_in_the_payload():
+    organisation = OrganisationFactory()
+    with pytest.raises(TypeError), transaction.atomic():
+        record(
+            verb="x.y.z", actor=Actor.system(), subject=organisation, payload={"hours": 1.5}
+        )
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_record_must_run_inside_a_transaction():
+    organisation = OrganisationFactory()
+    with pytest.raises(RuntimeError):
+        record(verb="x.y.z", actor=Actor.system(), subject=organisation)
+
+
+def test_system_actions_have_no_actor():
+    organisation = OrganisationFactory()
+    with transaction.atomic():
+        activity = record(verb="x.y.z", actor=Actor.system(), subject=organisation)
+    assert activity.is_system and activity.actor_id is None

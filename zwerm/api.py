@@ -104,11 +104,13 @@ def _mount_routers() -> None:
     from zwerm.core.api import router as core_router
     from zwerm.ecosystems.api import router as ecosystems_router
     from zwerm.organisations.api import router as organisations_router
+    from zwerm.transparency.api import router as transparency_router
 
     api.add_router("/", core_router)
     api.add_router("/", accounts_router)
     api.add_router("/organisations", organisations_router)
     api.add_router("/ecosystems", ecosystems_router)
+    api.add_router("/", transparency_router)
 
 
 _mount_routers()

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "zwerm.accounts",
     "zwerm.organisations",
     "zwerm.ecosystems",
+    "zwerm.transparency",
     "zwerm.demo",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("me/", include("zwerm.accounts.urls")),
     path("organisations/", include("zwerm.organisations.urls")),
     path("ecosystems/", include("zwerm.ecosystems.urls")),
+    path("", include("zwerm.transparency.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -199,10 +199,12 @@ if HUEY_REDIS_URL:
         "immediate": TESTING,
     }
 else:
+    HUEY_SQLITE_PATH = Path(os.environ.get("HUEY_SQLITE_PATH", VAR_DIR / "huey.sqlite3"))
+    HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     HUEY = {
         "huey_class": "huey.SqliteHuey",
         "name": "zwerm",
-        "filename": os.environ.get("HUEY_SQLITE_PATH", str(VAR_DIR / "huey.sqlite3")),
+        "filename": str(HUEY_SQLITE_PATH),
         "immediate": TESTING,
     }
 HUEY["consumer"] = {"workers": 2, "worker_type": "thread", "periodic": True}
@@ -215,6 +217,7 @@ LANGUAGE_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_HSTS_PRELOAD = SECURE and env_bool("SECURE_HSTS_PRELOAD")
 SECURE_SSL_REDIRECT = SECURE and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,3 +10,12 @@ from zwerm.settings import HUEY  # noqa: E402
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HUEY = {**HUEY, "immediate": True}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file-based test database (WAL mode), so tests can show real concurrency; one per
+    # process, so parallel runs never share it.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"zwerm-test-{os.getpid()}.sqlite3")
+    }

@@ -15,8 +15,9 @@ def test_record_gives_strictly_increasing_sequence_numbers_and_snapshots_labels(
     organisation = OrganisationFactory(name="Gemeente Utrecht")
     actor = Actor(person=person, organisation=organisation)
     with transaction.atomic():
-        first = record(verb="organisations.organisation.updated", actor=actor, subject=organisation)
-        second = record(verb="organisations.organisation.updated", actor=actor, subject=organisation)
+        verb = "organisations.organisation.updated"
+        first = record(verb=verb, actor=actor, subject=organisation)
+        second = record(verb=verb, actor=actor, subject=organisation)
     assert second.seq == first.seq + 1
     organisation.name = "Gemeente Utrecht (nieuw)"
     organisation.save()

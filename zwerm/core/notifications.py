@@ -6,7 +6,8 @@ the task queue, rendered in each recipient's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid as uuid_module
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,9 +16,17 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.core import verbs
+from zwerm.core.activity import record
+from zwerm.core.actor import Actor
+from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.core.models import Activity, Notification, NotificationPreference
 
 Channel = NotificationPreference.Channel
+
+verbs.register(
+    "core.notifications.preferences_changed", _("%(actor)s changed their notification settings")
+)
 
 
 @dataclass(frozen=True)
@@ -91,21 +100,70 @@ def notify(
 
 
 def mark_read(*, person: Any, uuid: str | None = None) -> int:
-    """Mark one notification (or all of them) as read; returns how many changed."""
+    """Mark one notification (or all of them) as read; returns how many changed.
+
+    Reading is no change to the shared state, so it records no activity. An unknown or
+    malformed UUID marks nothing.
+    """
     queryset = Notification.objects.filter(recipient=person, read_at__isnull=True)
     if uuid:
-        queryset = queryset.filter(uuid=uuid)
+        try:
+            queryset = queryset.filter(uuid=uuid_module.UUID(str(uuid)))
+        except ValueError:
+            return 0
     return queryset.update(read_at=timezone.now())
 
 
-def preference_set(*, person: Any, kind: str, channel: str) -> NotificationPreference:
-    from zwerm.core.errors import ValidationFailed
+def preferences_for(person: Any) -> list[tuple[Kind, str]]:
+    """Every kind with the channel the person chose for it (or the kind's default)."""
+    chosen = channels_for(person, [kind.name for kind in kinds()])
+    return [(kind, chosen[kind.name]) for kind in kinds()]
 
+
+def _validate_preference(kind: str, channel: str) -> None:
     if kind not in _KINDS:
         raise ValidationFailed(_("This kind of notification does not exist."), field="kind")
     if channel not in Channel.values:
-        raise ValidationFailed(_("Choose one of the offered channels."), field="channel")
-    preference, _created = NotificationPreference.objects.update_or_create(
+        raise ValidationFailed(_("Choose one of the offered channels."), field=kind)
+
+
+@transaction.atomic
+def preferences_set(*, actor: Actor, channels: Mapping[str, str]) -> dict[str, str]:
+    """Choose, per kind, how the person hears about it; one activity for the whole change."""
+    person = actor.person
+    if person is None or not person.is_authenticated:
+        raise NotAllowed(_("Sign in to choose your notifications."))
+    for kind, channel in channels.items():
+        _validate_preference(kind, channel)
+    current = channels_for(person, list(channels))
+    changed = sorted(kind for kind, channel in channels.items() if current[kind] != channel)
+    for kind in changed:
+        NotificationPreference.objects.update_or_create(
+            person=person, kind=kind, defaults={"channel": channels[kind]}
+        )
+    if changed:
+        record(
+            verb="core.notifications.preferences_changed",
+            actor=Actor(person=person, organisation=None),
+            subject=_PersonReference(person.uuid),
+            subject_type="accounts.person",
+            payload={"kinds": changed},
+        )
+    return channels_for(person, [kind.name for kind in kinds()])
+
+
+def preference_set(*, person: Any, kind: str, channel: str) -> NotificationPreference:
+    """Set one kind's channel (through ``preferences_set``, so it is recorded too)."""
+    preferences_set(actor=Actor(person=person), channels={kind: channel})
+    preference, _created = NotificationPreference.objects.get_or_create(
         person=person, kind=kind, defaults={"channel": channel}
     )
     return preference
+
+
+@dataclass(frozen=True)
+class _PersonReference:
+    uuid: Any
+
+    def __str__(self) -> str:
+        return ""

@@ -57,3 +57,64 @@ def visible_name_ids(viewer: Any, person_ids: Iterable[int]) -> set[int]:
         visible |= found
         remaining -= found
     return visible
+
+
+class NameResolver:
+    """Decides, for one viewer, how each person's name reads; one batch per set of people.
+
+    ``prime(ids)`` asks the providers about every id not yet known in one go; ``name(...)``
+    then answers from memory. Pages create one resolver per request (``for_request``), so a
+    feed, the notification list and a member list share the answers.
+    """
+
+    def __init__(self, viewer: Any) -> None:
+        self.viewer = viewer if getattr(viewer, "is_authenticated", False) else None
+        self._known: set[int] = set()
+        self._visible: set[int] = set()
+
+    def prime(self, person_ids: Iterable[int | None]) -> None:
+        unknown = {pid for pid in person_ids if pid is not None} - self._known
+        if unknown:
+            self._visible |= visible_name_ids(self.viewer, unknown)
+            self._known |= unknown
+
+    def may_see(self, person_id: int | None) -> bool:
+        if person_id is None:
+            return False
+        self.prime([person_id])
+        return person_id in self._visible
+
+    def name(self, person: Any, organisation_label: str = "") -> str:
+        """The person's name, or who they are without it, or "a former participant"."""
+        from django.utils.translation import gettext
+
+        if person is None or person.pk is None:
+            return gettext("a former participant")
+        if self.may_see(person.pk):
+            return str(person)
+        if organisation_label:
+            return gettext("someone from %(organisation)s") % {"organisation": organisation_label}
+        return gettext("a participant")
+
+    @classmethod
+    def for_request(cls, request: Any) -> NameResolver:
+        """The resolver of this request (created on first use)."""
+        viewer = getattr(request, "user", None)
+        resolver = getattr(request, "_zwerm_names", None)
+        if resolver is None or resolver.viewer != (
+            viewer if getattr(viewer, "is_authenticated", False) else None
+        ):
+            resolver = cls(viewer)
+            request._zwerm_names = resolver
+        return resolver
+
+
+def activity_actor_name(activity: Any, resolver: NameResolver) -> str:
+    """How the actor of an activity reads for the resolver's viewer."""
+    from django.utils.translation import gettext
+
+    if activity.is_system:
+        return gettext("Zwerm")
+    if activity.actor_id is None:
+        return gettext("a former participant")
+    return resolver.name(activity.actor, activity.organisation_label)

@@ -12,7 +12,7 @@ HERE = Path(__file__).resolve().parent
 def available() -> list[str]:
     return sorted(
         info.name for info in pkgutil.iter_modules([str(HERE)])
-        if not info.name.startswith("_") and info.name not in {"common"}
+        if not info.name.startswith("_") and info.name not in {"common", "tests"}
     )
 
 

@@ -8,4 +8,16 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from zwerm.organisations import verbs  # noqa: F401
+        from zwerm.core import notifications
+        from zwerm.core.privacy import register_erasure_check, register_exporter
+        from zwerm.organisations import privacy, verbs
+
+        register_exporter("organisations", privacy.export)
+        register_erasure_check(privacy.erasure_blockers)
+        notifications.register_kind(
+            verbs.INVITATION_ACCEPTED,
+            _("Someone accepted an invitation to your organisation"),
+        )
+        notifications.register_kind(
+            verbs.ROLE_CHANGED, _("Your role in an organisation changed")
+        )

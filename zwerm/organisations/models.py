@@ -158,7 +158,7 @@ class OrganisationMember(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} @ {self.organisation}"
+        return f"{self.get_role_display()} @ {self.organisation}"
 
     @property
     def is_current(self) -> bool:
@@ -191,7 +191,8 @@ class OrganisationInvitation(PublicIdModel, TimeStampedModel):
         verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
-        return f"{self.email} → {self.organisation}"
+        # No email address: this label is snapshot into the public activity stream.
+        return str(_("Invitation to %(organisation)s") % {"organisation": self.organisation})
 
     @property
     def is_open(self) -> bool:

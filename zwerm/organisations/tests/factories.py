@@ -1,7 +1,16 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from zwerm.accounts.tests.factories import UserFactory
-from zwerm.organisations.models import Organisation, OrganisationMember, ProfileEntry, Theme
+from zwerm.organisations.models import (
+    Organisation,
+    OrganisationInvitation,
+    OrganisationMember,
+    ProfileEntry,
+    Theme,
+)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -46,3 +55,18 @@ def person_in(organisation, role=OrganisationMember.Role.MEMBER, **person_fields
     person = UserFactory(**person_fields)
     OrganisationMemberFactory(organisation=organisation, person=person, role=role)
     return person
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationInvitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = OrganisationMember.Role.MEMBER
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+def admin_of(organisation, **person_fields):
+    """A new person who administers ``organisation``."""
+    return person_in(organisation, OrganisationMember.Role.ADMIN, **person_fields)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth import logout
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from zwerm.accounts import selectors, services
 from zwerm.accounts.models import PersonalAccessToken, User
@@ -111,7 +111,7 @@ def create_token(request: HttpRequest, payload: TokenIn):
     token, raw = services.token_create(
         actor=actor_of(request), name=payload.name, organisation_uuid=payload.organisation
     )
-    return 201, {**_token(token), "token": raw}
+    return Status(201, {**_token(token), "token": raw})
 
 
 @router.post(
@@ -152,4 +152,4 @@ def erase(request: HttpRequest, payload: EraseIn):
     services.person_erase(actor=actor_of(request), password=payload.password)
     if getattr(request, "session", None) is not None:
         logout(request)
-    return 204, None
+    return Status(204, None)

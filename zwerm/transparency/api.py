@@ -1,5 +1,148 @@
-"""JSON API of the transparency log."""
+"""JSON API of the transparency log: checkpoint, entries, proofs, witnesses."""
 
-from ninja import Router
+from __future__ import annotations
+
+import uuid
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Status
+from ninja import Schema as _Schema
+
+from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.transparency import formats, keys, notes, selectors, services, storage
+from zwerm.transparency.models import Checkpoint
+from zwerm.transparency.schemas import (
+    CheckpointOut,
+    ConsistencyOut,
+    CosignatureIn,
+    EntryOut,
+    InclusionOut,
+    KeyOut,
+    LogOut,
+    WitnessKeyIn,
+    WitnessKeyOut,
+    WitnessOut,
+)
 
 router = Router(tags=["transparency"])
+
+
+def _view(
+    request: HttpRequest, ecosystem_uuid: uuid.UUID, response: HttpResponse | None = None
+) -> selectors.LogView:
+    """The visible log; members-only logs are marked so no shared cache keeps them."""
+    view = selectors.log_view(viewer=actor_of(request), ecosystem_uuid=ecosystem_uuid)
+    if response is not None:
+        response["Cache-Control"] = "private, no-cache" if view.is_private else "no-cache"
+    return view
+
+
+def checkpoint_out(checkpoint: Checkpoint | None) -> CheckpointOut | None:
+    if checkpoint is None:
+        return None
+    witnesses = [
+        WitnessOut(organisation_uuid=str(c.organisation_uuid), organisation=c.organisation_label,
+                   timestamp=c.timestamp)
+        for c in selectors.checkpoint_witnesses(checkpoint=checkpoint)
+    ]
+    return CheckpointOut(
+        origin=checkpoint.log.origin, size=checkpoint.size, root=notes.b64(bytes(checkpoint.root)),
+        note=checkpoint.note, witnesses=witnesses,
+    )
+
+
+@router.get("/transparency/key", response=KeyOut, auth=OPTIONAL)
+def instance_key(request: HttpRequest):
+    """The instance's Ed25519 checkpoint key; each log's vkey uses its origin as name."""
+    return KeyOut(algorithm="ed25519", public_key=notes.b64(keys.public_key()))
+
+
+@router.get("/transparency/logs/{ecosystem_uuid}", response=LogOut, auth=OPTIONAL)
+def log_detail(request: HttpRequest, ecosystem_uuid: uuid.UUID,
+    response: HttpResponse,
+):
+    view = _view(request, ecosystem_uuid, response)
+    origin = view.log.origin if view.log else services.origin_for(view.ecosystem.uuid)
+    checkpoint = selectors.latest_checkpoint(log=view.log)
+    return LogOut(
+        ecosystem_uuid=str(view.ecosystem.uuid), origin=origin,
+        vkey=keys.verifier(origin).vkey, size=view.size, checkpoint=checkpoint_out(checkpoint),
+    )
+
+
+@router.get("/transparency/logs/{ecosystem_uuid}/entries/{index}", response=EntryOut,
+            auth=OPTIONAL)
+def entry_detail(request: HttpRequest, ecosystem_uuid: uuid.UUID, index: int,
+    response: HttpResponse,
+):
+    view = _view(request, ecosystem_uuid, response)
+    idx, body, leaf, kind, _seq = selectors.entry(view=view, index=index)
+    return EntryOut(index=idx, kind=kind, body=notes.b64(body), leaf_hash=notes.b64(leaf),
+                    fields=formats.decode_leaf(body))
+
+
+class InclusionQuery(_Schema):
+    index: int
+    size: int
+
+
+@router.get("/transparency/logs/{ecosystem_uuid}/proof/inclusion", response=InclusionOut,
+            auth=OPTIONAL)
+def inclusion(request: HttpRequest, ecosystem_uuid: uuid.UUID, q: Query[InclusionQuery],
+    response: HttpResponse,
+):
+    view = _view(request, ecosystem_uuid, response)
+    selectors.check_sizes(view, q.size)
+    _idx, _body, leaf, _kind, _seq = selectors.entry(view=view, index=q.index)
+    if q.index >= q.size:
+        selectors.check_sizes(view, -1)
+    proof = storage.inclusion_proof(view.log.pk, q.index, q.size)
+    return InclusionOut(
+        index=q.index, size=q.size, leaf_hash=notes.b64(leaf),
+        root=notes.b64(storage.root(view.log.pk, q.size)), proof=[notes.b64(p) for p in proof],
+    )
+
+
+class ConsistencyQuery(_Schema):
+    first: int
+    second: int
+
+
+@router.get("/transparency/logs/{ecosystem_uuid}/proof/consistency", response=ConsistencyOut,
+            auth=OPTIONAL)
+def consistency(request: HttpRequest, ecosystem_uuid: uuid.UUID, q: Query[ConsistencyQuery],
+    response: HttpResponse,
+):
+    view = _view(request, ecosystem_uuid, response)
+    selectors.check_sizes(view, q.first, q.second)
+    if q.first > q.second:
+        selectors.check_sizes(view, -1)
+    log_id = view.log.pk
+    proof = storage.consistency_proof(log_id, q.first, q.second)
+    return ConsistencyOut(
+        first=q.first, second=q.second, first_root=notes.b64(storage.root(log_id, q.first)),
+        second_root=notes.b64(storage.root(log_id, q.second)), proof=[notes.b64(p) for p in proof],
+    )
+
+
+@router.post("/transparency/logs/{ecosystem_uuid}/cosignatures", response={201: WitnessOut},
+             auth=REQUIRED)
+def cosign(request: HttpRequest, ecosystem_uuid: uuid.UUID, data: CosignatureIn):
+    """A witness adds its tlog-cosignature line to a checkpoint it has verified."""
+    view = _view(request, ecosystem_uuid)
+    if view.log is None:
+        selectors.entry(view=view, index=0)
+    cosignature = services.cosignature_add(
+        actor=actor_of(request), log=view.log, size=data.size, line=data.line
+    )
+    return Status(201, WitnessOut(organisation_uuid=str(cosignature.organisation_uuid),
+                           organisation=cosignature.organisation_label,
+                           timestamp=cosignature.timestamp))
+
+
+@router.post("/transparency/witness-keys", response={201: WitnessKeyOut}, auth=REQUIRED)
+def witness_key_create(request: HttpRequest, data: WitnessKeyIn):
+    """An organisation admin registers the organisation's witness key (acting organisation)."""
+    key = services.witness_key_register(actor=actor_of(request), vkey=data.vkey)
+    return Status(201, WitnessKeyOut(uuid=str(key.uuid), name=key.name, vkey=key.vkey,
+                              organisation=str(key.organisation)))

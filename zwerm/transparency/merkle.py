@@ -229,3 +229,17 @@ def verify_consistency(m: int, n: int, r1: bytes, r2: bytes, proof: Sequence[byt
         raise VerificationError("The consistency proof does not lead to the first root.")
     if not _same(sr, r2):
         raise VerificationError("The consistency proof does not lead to the second root.")
+
+
+def root_of_leaves(leaf_hashes: Iterable[bytes]) -> tuple[int, bytes]:
+    """Size and MTH of a whole tree from its leaf hashes, with O(log n) memory."""
+    stack: list[tuple[int, bytes]] = []  # (level, hash) of the right edge
+    size = 0
+    for current in leaf_hashes:
+        level = 0
+        while stack and stack[-1][0] == level:
+            current = node_hash(stack.pop()[1], current)
+            level += 1
+        stack.append((level, current))
+        size += 1
+    return size, fold([h for _level, h in stack])

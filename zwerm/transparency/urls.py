@@ -4,4 +4,11 @@ from zwerm.transparency import views
 
 app_name = "transparency"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("ecosystems/<uuid:ecosystem>/log/", views.log_page, name="log"),
+    path("ecosystems/<uuid:ecosystem>/log/checkpoint", views.checkpoint, name="checkpoint"),
+    path("ecosystems/<uuid:ecosystem>/log/tile/<path:rest>", views.tile, name="tile"),
+    path("ecosystems/<uuid:ecosystem>/log/entries/<int:index>/", views.entry_page,
+         name="entry"),
+    path(".well-known/zwerm-log-key", views.well_known_key, name="well_known_key"),
+]

@@ -58,6 +58,9 @@ class Ecosystem(PublicIdModel, TimeStampedModel):
     def is_public(self) -> bool:
         return self.visibility == self.Visibility.PUBLIC
 
+    def charter_text(self, principle: str) -> str:
+        return getattr(self, f"charter_{principle}")
+
 
 class Membership(PublicIdModel, TimeStampedModel):
     """An organisation's place in an ecosystem; every change of state is kept as an event."""
@@ -84,6 +87,7 @@ class Membership(PublicIdModel, TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.MEMBER)
     state = models.CharField(_("state"), max_length=10, choices=State.choices)
+    state_changed_at = models.DateTimeField(_("state since"), default=timezone.now)
 
     class Meta:
         ordering = ["ecosystem", "organisation__name"]
@@ -94,6 +98,7 @@ class Membership(PublicIdModel, TimeStampedModel):
                 fields=["ecosystem", "organisation"], name="one_membership_per_organisation"
             )
         ]
+        indexes = [models.Index(fields=["organisation", "state"], name="membership_org_state")]
 
     def __str__(self) -> str:
         return f"{self.organisation} in {self.ecosystem} ({self.state})"
@@ -145,6 +150,10 @@ class Role(PublicIdModel):
         related_name="ecosystem_roles",
     )
     name = models.CharField(_("role"), max_length=12, choices=Name.choices)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("appointed by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     started_at = models.DateTimeField(_("since"), default=timezone.now)
     ended_at = models.DateTimeField(_("until"), null=True, blank=True)
 
@@ -176,6 +185,11 @@ class EcosystemInvitation(PublicIdModel, TimeStampedModel):
     which case the person who accepts chooses (or creates) the organisation that joins.
     """
 
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Withdrawn")
+
     ecosystem = models.ForeignKey(
         Ecosystem, verbose_name=_("ecosystem"), on_delete=models.CASCADE,
         related_name="invitations",
@@ -193,8 +207,17 @@ class EcosystemInvitation(PublicIdModel, TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    language = models.CharField(_("language"), max_length=8, default="nl")
     expires_at = models.DateTimeField(_("expires at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, blank=True
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    answer_reason = models.TextField(_("reason"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ["-created_at"]
@@ -202,8 +225,15 @@ class EcosystemInvitation(PublicIdModel, TimeStampedModel):
         verbose_name_plural = _("ecosystem invitations")
 
     def __str__(self) -> str:
-        return f"{self.email} → {self.ecosystem}"
+        # Never the email address: this label is copied into the public activity stream.
+        if self.organisation_id:
+            return str(self.organisation)
+        return str(_("an organisation invited by email"))
 
     @property
     def is_open(self) -> bool:
         return self.answered_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.answered_at is None and self.expires_at <= timezone.now()

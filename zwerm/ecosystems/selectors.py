@@ -5,9 +5,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from zwerm.ecosystems.models import Ecosystem, Membership
+from zwerm.accounts.models import User
+from zwerm.ecosystems.models import (
+    Ecosystem,
+    EcosystemInvitation,
+    Membership,
+    MembershipEvent,
+    Role,
+)
+from zwerm.organisations.models import OrganisationMember
 
 SEEING_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
 
@@ -24,19 +33,24 @@ def viewer_organisation_ids(viewer: Any) -> list[int]:
     person = _person(viewer)
     if person is None:
         return []
-    cached = getattr(person, "_zwerm_organisation_ids", None)
-    if cached is None:
-        cached = list(
-            person.organisation_memberships.filter(left_at__isnull=True).values_list(
-                "organisation_id", flat=True
-            )
+    return list(
+        person.organisation_memberships.filter(left_at__isnull=True).values_list(
+            "organisation_id", flat=True
         )
-        person._zwerm_organisation_ids = cached
-    return cached
+    )
+
+
+def _member_ecosystem_ids(organisation_ids: list[int]) -> QuerySet:
+    return Membership.objects.filter(
+        organisation_id__in=organisation_ids, state__in=SEEING_STATES
+    ).values("ecosystem_id")
 
 
 def visible_ecosystems_q(viewer: Any) -> Q:
-    """A Q over Ecosystem: public ones, plus members-only ones the viewer belongs to."""
+    """A Q over Ecosystem: public ones, plus members-only ones the viewer belongs to.
+
+    Written as a subquery rather than a join, so the caller needs no ``distinct()``.
+    """
     person = _person(viewer)
     if person is not None and person.is_staff:
         return Q()
@@ -44,14 +58,39 @@ def visible_ecosystems_q(viewer: Any) -> Q:
     organisation_ids = viewer_organisation_ids(viewer)
     if not organisation_ids:
         return public
-    return public | Q(
-        memberships__organisation_id__in=organisation_ids,
-        memberships__state__in=SEEING_STATES,
-    )
+    return public | Q(id__in=_member_ecosystem_ids(organisation_ids))
 
 
-def ecosystem_list(*, viewer: Any) -> QuerySet[Ecosystem]:
-    return Ecosystem.objects.filter(visible_ecosystems_q(viewer)).distinct()
+def ecosystem_list(
+    *, viewer: Any, query: str = "", theme: str = ""
+) -> QuerySet[Ecosystem]:
+    """Ecosystems the viewer may see, searchable by text and filterable by theme slug."""
+    queryset = Ecosystem.objects.filter(visible_ecosystems_q(viewer))
+    if query:
+        queryset = queryset.filter(
+            Q(name__icontains=query) | Q(goal__icontains=query)
+            | Q(description__icontains=query) | Q(themes__name__icontains=query)
+        ).distinct()
+    if theme:
+        queryset = queryset.filter(themes__slug=theme).distinct()
+    return queryset.annotate(
+        active_count=Count(
+            "memberships", filter=Q(memberships__state=Membership.State.ACTIVE), distinct=True
+        )
+    ).prefetch_related("themes").order_by("name")
+
+
+def visible_ecosystem(
+    *, viewer: Any, slug: str | None = None, uuid_: uuid.UUID | str | None = None
+) -> Ecosystem | None:
+    """One ecosystem by slug or UUID, or None when it does not exist or is hidden."""
+    queryset = Ecosystem.objects.filter(visible_ecosystems_q(viewer)).prefetch_related("themes")
+    if slug is not None:
+        return queryset.filter(slug=slug).first()
+    try:
+        return queryset.filter(uuid=uuid.UUID(str(uuid_))).first()
+    except ValueError:
+        return None
 
 
 def hidden_ecosystem_uuids(viewer: Any) -> set[uuid.UUID]:
@@ -62,8 +101,148 @@ def hidden_ecosystem_uuids(viewer: Any) -> set[uuid.UUID]:
     private = Ecosystem.objects.filter(visibility=Ecosystem.Visibility.MEMBERS)
     organisation_ids = viewer_organisation_ids(viewer)
     if organisation_ids:
-        private = private.exclude(
-            memberships__organisation_id__in=organisation_ids,
-            memberships__state__in=SEEING_STATES,
-        )
+        private = private.exclude(id__in=_member_ecosystem_ids(organisation_ids))
     return set(private.values_list("uuid", flat=True))
+
+
+def ecosystem_members(
+    *, ecosystem: Ecosystem, states: list[str] | None = None, kind: str = "", query: str = ""
+) -> QuerySet[Membership]:
+    """Memberships of one ecosystem with their organisations, in a fixed number of queries."""
+    queryset = ecosystem.memberships.select_related("organisation").order_by(
+        "organisation__name"
+    )
+    if states:
+        queryset = queryset.filter(state__in=states)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if query:
+        queryset = queryset.filter(organisation__name__icontains=query)
+    return queryset
+
+
+def ecosystem_roles(
+    *, ecosystem: Ecosystem, current: bool = True, name: str = ""
+) -> QuerySet[Role]:
+    queryset = ecosystem.roles.select_related("person", "organisation").order_by(
+        "name", "organisation__name", "started_at"
+    )
+    if current:
+        queryset = queryset.filter(ended_at__isnull=True)
+    if name:
+        queryset = queryset.filter(name=name)
+    return queryset
+
+
+def membership_history(*, ecosystem: Ecosystem) -> QuerySet[MembershipEvent]:
+    return (
+        MembershipEvent.objects.filter(membership__ecosystem=ecosystem)
+        .select_related("membership__organisation", "actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def open_invitations(*, ecosystem: Ecosystem) -> QuerySet[EcosystemInvitation]:
+    return ecosystem.invitations.filter(
+        answered_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("organisation", "invited_by")
+
+
+def membership_of(*, ecosystem: Ecosystem, organisation: Any) -> Membership | None:
+    if organisation is None:
+        return None
+    return Membership.objects.filter(ecosystem=ecosystem, organisation=organisation).first()
+
+
+def candidate_facilitators(*, ecosystem: Ecosystem) -> QuerySet[OrganisationMember]:
+    """People of active member organisations, who may be appointed facilitator."""
+    return (
+        OrganisationMember.objects.filter(
+            left_at__isnull=True,
+            organisation__ecosystem_memberships__ecosystem=ecosystem,
+            organisation__ecosystem_memberships__state=Membership.State.ACTIVE,
+            organisation__ecosystem_memberships__kind=Membership.Kind.MEMBER,
+            person__is_active=True,
+        )
+        .select_related("person", "organisation")
+        .order_by("organisation__name", "person__name")
+    )
+
+
+def organisation_people(*, organisation: Any) -> QuerySet[User]:
+    return User.objects.filter(
+        organisation_memberships__organisation=organisation,
+        organisation_memberships__left_at__isnull=True,
+        is_active=True,
+    ).order_by("name", "email")
+
+
+def person_memberships(*, person: Any) -> QuerySet[Membership]:
+    """The ecosystem memberships of the person's organisations (for the dashboard)."""
+    person = _person(person)
+    if person is None:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(
+            organisation__memberships__person=person,
+            organisation__memberships__left_at__isnull=True,
+        )
+        .exclude(state__in=[Membership.State.LEFT, Membership.State.DECLINED])
+        .select_related("ecosystem", "organisation")
+        .prefetch_related("ecosystem__themes")
+        .order_by("ecosystem__name", "organisation__name")
+    )
+
+
+def requests_to_facilitate(*, person: Any) -> QuerySet[Membership]:
+    """Open requests to join the ecosystems the person facilitates."""
+    person = _person(person)
+    if person is None:
+        return Membership.objects.none()
+    facilitated = Role.objects.filter(
+        person=person, name=Role.Name.FACILITATOR, ended_at__isnull=True
+    ).values("ecosystem_id")
+    return (
+        Membership.objects.filter(ecosystem_id__in=facilitated, state=Membership.State.REQUESTED)
+        .select_related("ecosystem", "organisation")
+        .order_by("state_changed_at")
+    )
+
+
+def invitations_for_person(*, person: Any) -> QuerySet[EcosystemInvitation]:
+    """Open invitations sent to the person's email address or to their organisations."""
+    person = _person(person)
+    if person is None:
+        return EcosystemInvitation.objects.none()
+    organisation_ids = viewer_organisation_ids(person)
+    return (
+        EcosystemInvitation.objects.filter(
+            Q(email__iexact=person.email) | Q(organisation_id__in=organisation_ids),
+            answered_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("ecosystem", "organisation")
+        .order_by("-created_at")
+    )
+
+
+def roles_with_people(*, ecosystem: Ecosystem) -> dict[str, list[Role]]:
+    """Current facilitators and delegates, each list ordered for display."""
+    roles: dict[str, list[Role]] = {Role.Name.FACILITATOR: [], Role.Name.DELEGATE: []}
+    for role in ecosystem_roles(ecosystem=ecosystem):
+        roles[role.name].append(role)
+    return roles
+
+
+def request_reasons(*, memberships: list[Membership]) -> dict[int, str]:
+    """The reason given with each open request, in one query."""
+    reasons: dict[int, str] = {}
+    for membership_id, reason in (
+        MembershipEvent.objects.filter(
+            membership__in=memberships, to_state=Membership.State.REQUESTED
+        )
+        .order_by("created_at", "id")
+        .values_list("membership_id", "reason")
+    ):
+        reasons[membership_id] = reason
+    return reasons

@@ -7,7 +7,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router
+from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from zwerm.core.api_support import OPTIONAL, REQUIRED, ErrorOut, actor_of
@@ -91,7 +91,7 @@ def organisation_list(request, filters: Query[OrganisationFiltersIn]):
 @router.post("", response={201: OrganisationOut, **ERRORS}, auth=REQUIRED)
 def organisation_create(request, payload: OrganisationIn):
     organisation = services.organisation_create(actor=actor_of(request), **payload.dict())
-    return 201, _get(request, organisation.slug)
+    return Status(201, _get(request, organisation.slug))
 
 
 @router.get("/{slug}", response={200: OrganisationOut, **ERRORS}, auth=OPTIONAL)
@@ -148,7 +148,17 @@ def entry_create(request, slug: str, payload: EntryIn):
     entry = services.entry_create(
         actor=actor_of(request), organisation=organisation, **payload.dict()
     )
-    return 201, entry
+    return Status(201, entry)
+
+
+@router.put("/{slug}/entries/order", response={200: list[EntryOut], **ERRORS}, auth=REQUIRED)
+def entries_reorder(request, slug: str, payload: EntryOrderIn):
+    """Put all offers (or all requests) in a new order: name each one exactly once."""
+    organisation = _get(request, slug, follow_merge=False)
+    return services.entries_reorder(
+        actor=actor_of(request), organisation=organisation, kind=payload.kind,
+        order=payload.order,
+    )
 
 
 @router.patch("/{slug}/entries/{entry_uuid}", response={200: EntryOut, **ERRORS}, auth=REQUIRED)
@@ -171,17 +181,7 @@ def entry_update(request, slug: str, entry_uuid: uuid.UUID, payload: EntryPatch)
 def entry_delete(request, slug: str, entry_uuid: uuid.UUID):
     organisation = _get(request, slug, follow_merge=False)
     services.entry_delete(actor=actor_of(request), entry=_entry(organisation, entry_uuid))
-    return 204, None
-
-
-@router.put("/{slug}/entries/order", response={200: list[EntryOut], **ERRORS}, auth=REQUIRED)
-def entries_reorder(request, slug: str, payload: EntryOrderIn):
-    """Put all offers (or all requests) in a new order: name each one exactly once."""
-    organisation = _get(request, slug, follow_merge=False)
-    return services.entries_reorder(
-        actor=actor_of(request), organisation=organisation, kind=payload.kind,
-        order=payload.order,
-    )
+    return Status(204, None)
 
 
 # People -----------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ def invitation_create(request, slug: str, payload: InvitationIn):
         actor=actor_of(request), organisation=organisation, email=payload.email,
         role=payload.role,
     )
-    return 201, invitation
+    return Status(201, invitation)
 
 
 @router.delete(
@@ -271,7 +271,7 @@ def invitation_revoke(request, slug: str, invitation_uuid: uuid.UUID):
     if invitation is None:
         raise NotFound(_("This invitation does not exist."))
     services.invitation_revoke(actor=actor_of(request), invitation=invitation)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(

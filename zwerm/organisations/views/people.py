@@ -113,7 +113,8 @@ def _leave_flow(request, organisation: Organisation, person, template_context: d
     """The shared flow of leaving and of removing someone: ask for a successor when needed."""
     needs = services.leave_requirements(organisation=organisation, person=person)
     form = LeaveForm(
-        request.POST or None, candidates=needs["candidates"], required=needs["needs_successor"]
+        request.POST if request.method == "POST" else None, candidates=needs["candidates"],
+        required=needs["needs_successor"],
     )
     if request.method == "POST" and form.is_valid():
         try:

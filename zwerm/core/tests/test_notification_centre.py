@@ -71,14 +71,13 @@ def test_immediate_email_goes_after_commit_in_the_recipients_language(organisati
 
 def test_no_email_when_the_transaction_rolls_back(organisation):
     actor, recipient = person_in(organisation), person_in(organisation)
-    with pytest.raises(RuntimeError):
-        with transaction.atomic():
-            activity = record(
-                verb="organisations.organisation.updated",
-                actor=Actor(person=actor, organisation=organisation), subject=organisation,
-            )
-            notifications.notify(recipients=[recipient], kind=KIND, activity=activity)
-            raise RuntimeError("rolled back")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        activity = record(
+            verb="organisations.organisation.updated",
+            actor=Actor(person=actor, organisation=organisation), subject=organisation,
+        )
+        notifications.notify(recipients=[recipient], kind=KIND, activity=activity)
+        raise RuntimeError("rolled back")
     assert mail.outbox == [] and not Notification.objects.exists()
 
 
@@ -175,7 +174,7 @@ def test_notifications_api_bounded_queries(api_for, organisation, django_assert_
     person = person_in(organisation)
     client = api_for(person)
     for count in (5, 50):
-        for _ in range(count):
+        for _number in range(count):
             _notify(person_in(organisation), organisation, [person])
         with django_assert_max_num_queries(10):
             assert client.get("notifications", {"limit": 100}).status_code == 200
@@ -209,7 +208,7 @@ def test_notification_page_and_htmx_mark_read(client, organisation, django_asser
     person = person_in(organisation)
     client.force_login(person)
     for count in (5, 50):
-        for _ in range(count):
+        for _number in range(count):
             _notify(person_in(organisation, name_visibility="ecosystems"), organisation, [person])
         with django_assert_max_num_queries(16):
             response = client.get("/notifications/")

@@ -9,13 +9,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field as NinjaField
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
 from zwerm.core.errors import NotAllowed, ValidationFailed
-from zwerm.core.privacy import visible_name_ids
+from zwerm.core.privacy import NameResolver, visible_name_ids
 from zwerm.core.selectors import activity_list
-from zwerm.core.templatetags.zwerm import activity_sentence
+from zwerm.core.templatetags.zwerm import sentence_for
 from zwerm.ecosystems import permissions, selectors, services
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership, Role
 from zwerm.ecosystems.schemas import (
@@ -123,7 +123,7 @@ def list_ecosystems(request, filters: Query[EcosystemFilters]):
 @router.post("", response={201: EcosystemDetailOut}, auth=REQUIRED, summary="Start an ecosystem")
 def create_ecosystem(request, payload: EcosystemIn):
     ecosystem = services.ecosystem_create(actor=actor_of(request), **payload.dict())
-    return 201, ecosystem
+    return Status(201, ecosystem)
 
 
 @router.get("/{ref}", response=EcosystemDetailOut, auth=OPTIONAL, summary="One ecosystem")
@@ -177,16 +177,18 @@ def list_memberships(request, ref: str, filters: Query[MembershipFilters]):
              summary="Join an open ecosystem")
 def join(request, ref: str, payload: JoinIn):
     ecosystem = _ecosystem(request, ref)
-    return 201, services.membership_join(actor=actor_of(request), ecosystem=ecosystem,
-                                         kind=payload.kind)
+    membership = services.membership_join(actor=actor_of(request), ecosystem=ecosystem,
+                                          kind=payload.kind)
+    return Status(201, membership)
 
 
 @router.post("/{ref}/memberships/request", response={201: MembershipOut}, auth=REQUIRED,
              summary="Ask to join")
 def request_membership(request, ref: str, payload: RequestIn):
     ecosystem = _ecosystem(request, ref)
-    return 201, services.membership_request(actor=actor_of(request), ecosystem=ecosystem,
-                                            kind=payload.kind, reason=payload.reason)
+    membership = services.membership_request(actor=actor_of(request), ecosystem=ecosystem,
+                                             kind=payload.kind, reason=payload.reason)
+    return Status(201, membership)
 
 
 @router.get("/{ref}/memberships/{membership_uuid}/events", response=list[MembershipEventOut],
@@ -286,7 +288,7 @@ def appoint_facilitator(request, ref: str, payload: FacilitatorIn):
         actor=actor_of(request), ecosystem=ecosystem, organisation=organisation,
         person=_person_of(organisation, payload.person),
     )
-    return 201, {"items": _role_rows(actor_of(request).person, [role]), "count": 1}
+    return Status(201, {"items": _role_rows(actor_of(request).person, [role]), "count": 1})
 
 
 @router.post("/{ref}/roles/delegates", response={201: RoleListOut}, auth=REQUIRED,
@@ -298,7 +300,7 @@ def appoint_delegate(request, ref: str, payload: DelegateIn):
         actor=actor_of(request), ecosystem=ecosystem, organisation=organisation,
         person=_person_of(organisation, payload.person),
     )
-    return 201, {"items": _role_rows(actor_of(request).person, [role]), "count": 1}
+    return Status(201, {"items": _role_rows(actor_of(request).person, [role]), "count": 1})
 
 
 @router.post("/{ref}/roles/{role_uuid}/end", response=RoleListOut, auth=REQUIRED,
@@ -338,11 +340,12 @@ def list_invitations(request, ref: str, filters: Query[Page]):
              summary="Invite an organisation by email")
 def create_invitation(request, ref: str, payload: InvitationIn):
     ecosystem = _ecosystem(request, ref)
-    return 201, services.invitation_create(
+    invitation = services.invitation_create(
         actor=actor_of(request), ecosystem=ecosystem, email=payload.email,
         organisation=_organisation(payload.organisation), kind=payload.kind,
         message=payload.message,
     )
+    return Status(201, invitation)
 
 
 @router.post("/{ref}/invitations/{invitation_uuid}/revoke", response=InvitationOut,
@@ -382,7 +385,9 @@ def list_activities(request, ref: str, filters: Query[ActivityFilters]):
     queryset = activity_list(viewer=actor_of(request).person, ecosystem_uuid=ecosystem.uuid,
                              after_seq=filters.after_seq)
     page = _page(queryset, filters)
+    resolver = NameResolver.for_request(request)
+    resolver.prime(activity.actor_id for activity in page["items"])
     for activity in page["items"]:
-        activity.sentence = activity_sentence(activity, plain=True)
+        activity.sentence = sentence_for(activity, resolver)
     return page
 

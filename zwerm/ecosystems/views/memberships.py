@@ -82,10 +82,8 @@ def membership_action(request, slug, action):
     if me.membership is None:
         raise Http404
     title, explanation, reason_required = ACTIONS[action]
-    form = (
-        ReasonForm(request.POST or None, required=reason_required)
-        if reason_required is not None else ReasonForm(request.POST or None, required=False)
-    )
+    data = request.POST if request.method == "POST" else None
+    form = ReasonForm(data, required=bool(reason_required))
     if action == "resume":
         form.fields.pop("reason")
     if request.method == "POST" and form.is_valid():

@@ -19,6 +19,7 @@ class OrganisationFilterForm(forms.Form):
 
     q = forms.CharField(
         label=_("Search"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Name, description, offers, requests or themes."),
     )
     kind = forms.ChoiceField(

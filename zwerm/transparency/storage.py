@@ -38,19 +38,21 @@ def _bytes(value) -> bytes:
 
 
 def get_nodes(log_id: int, wanted: set[merkle.Node], using: str = "default") -> dict:
-    """Fetch stored nodes in one query, grouped by level (each level an index range scan)."""
+    """Fetch stored nodes in one statement: a primary-key lookup per level, UNION ALL."""
     if not wanted:
         return {}
     by_level: dict[int, list[int]] = {}
     for level, idx in wanted:
         by_level.setdefault(level, []).append(idx)
-    clauses, params = [], [log_id]
+    selects, params = [], []
     for level, indexes in by_level.items():
-        clauses.append(f"(level = %s AND idx IN ({', '.join(['%s'] * len(indexes))}))")
-        params += [level, *indexes]
-    sql = f"SELECT level, idx, hash FROM {NODES} WHERE log_id = %s AND ({' OR '.join(clauses)})"
+        selects.append(
+            f"SELECT level, idx, hash FROM {NODES} WHERE log_id = %s AND level = %s "
+            f"AND idx IN ({', '.join(['%s'] * len(indexes))})"
+        )
+        params += [log_id, level, *indexes]
     with _cursor(using) as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(" UNION ALL ".join(selects), params)
         found = {(level, idx): _bytes(h) for level, idx, h in cursor.fetchall()}
     missing = wanted - found.keys()
     if missing:
@@ -67,19 +69,28 @@ def append(
     leaves = [merkle.leaf_hash(entry.body) for entry in entries]
     known = get_nodes(log_id, set(merkle.frontier(size)), using)
     nodes = merkle.appended_nodes(size, leaves, known.__getitem__)
-    with _cursor(using) as cursor:
-        cursor.executemany(
-            f"INSERT INTO {ENTRIES} (log_id, idx, body, leaf_hash, kind, activity_seq, "
-            "created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [
-                (log_id, size + offset, e.body, leaf, e.kind, e.activity_seq, e.created_at)
-                for offset, (e, leaf) in enumerate(zip(entries, leaves, strict=True))
-            ],
-        )
-        cursor.executemany(
-            f"INSERT INTO {NODES} (log_id, level, idx, hash) VALUES (%s, %s, %s, %s)",
-            [(log_id, level, idx, h) for level, idx, h in nodes],
-        )
+    connection = connections[using]
+    stamp = connection.ops.adapt_datetimefield_value(entries[0].created_at)
+    entry_rows = [
+        (log_id, size + offset, e.body, leaf, e.kind, e.activity_seq, stamp)
+        for offset, (e, leaf) in enumerate(zip(entries, leaves, strict=True))
+    ]
+    node_rows = [(log_id, level, idx, h) for level, idx, h in nodes]
+    entry_sql = (
+        f"INSERT INTO {ENTRIES} (log_id, idx, body, leaf_hash, kind, activity_seq, created_at) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+    )
+    node_sql = f"INSERT INTO {NODES} (log_id, level, idx, hash) VALUES (%s, %s, %s, %s)"
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        # The driver's own executemany: Django's wrapper costs more than the insert here.
+        raw = connection.connection
+        raw.executemany(entry_sql.replace("%s", "?"), entry_rows)
+        raw.executemany(node_sql.replace("%s", "?"), node_rows)
+    else:
+        with connection.cursor() as cursor:
+            cursor.executemany(entry_sql, entry_rows)
+            cursor.executemany(node_sql, node_rows)
     return leaves
 
 

@@ -228,3 +228,19 @@ def test_a_new_organisation_update_is_recorded_for_that_organisation(client):
     })
     activity = Activity.objects.get(verb="organisations.organisation.updated")
     assert activity.organisation_uuid == organisation.uuid
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_profile_page_and_people_endpoint_have_bounded_queries(
+    client, api, django_assert_max_num_queries, count
+):
+    organisation = OrganisationFactory()
+    for _ in range(count):
+        person_in(organisation)
+        ProfileEntryFactory(organisation=organisation)
+    viewer = admin_of(organisation)
+    client.force_login(viewer)
+    with django_assert_max_num_queries(22):
+        assert client.get(f"/organisations/{organisation.slug}/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert api.get(f"organisations/{organisation.slug}/people").json()["count"] == count + 1

@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 translations: install
-	$(PY) manage.py compilemessages --ignore ".venv" -v 0
+	DJANGO_SETTINGS_MODULE=zwerm.test_settings $(PY) manage.py compilemessages --ignore ".venv" -v 0
 
 run: install translations
 	@bash scripts/run.sh $(PORT)
@@ -44,5 +44,5 @@ lint: install
 
 messages: install
 	@for app in zwerm/*/; do \
-	  if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l nl -l en --no-obsolete -v 0); fi; \
+	  if [ -d "$$app/locale" ]; then (cd $$app && DJANGO_SETTINGS_MODULE=zwerm.test_settings ../../$(PY) ../../manage.py makemessages -l nl -l en --no-obsolete -v 0); fi; \
 	done

@@ -99,6 +99,20 @@ def unexpected_error(request, exc):
     )
 
 
+def api_not_found(request):
+    """Unknown paths under /api/ answer in the one error format too."""
+    from django.http import JsonResponse
+
+    return JsonResponse(
+        {
+            "code": "not_found",
+            "message": _("This API path does not exist. See /api/v1/docs for the endpoints."),
+            "fields": {},
+        },
+        status=404,
+    )
+
+
 def _mount_routers() -> None:
     from zwerm.accounts.api import router as accounts_router
     from zwerm.core.api import router as core_router

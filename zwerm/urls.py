@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from zwerm.api import api
+from zwerm.api import api, api_not_found
 
 urlpatterns = [
     path("", include("zwerm.core.urls")),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("ecosystems/", include("zwerm.ecosystems.urls")),
     path("", include("zwerm.transparency.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.verbs import register
 
-register("accounts.profile.updated", _("%(actor)s updated their profile"))
-register("accounts.language.changed", _("%(actor)s changed their language"))
-register("accounts.token.created", _("%(actor)s created a personal access token"))
-register("accounts.token.revoked", _("%(actor)s revoked a personal access token"))
+register("accounts.profile.updated", _("%(actor)s updated their profile"), personal=True)
+register("accounts.language.changed", _("%(actor)s changed their language"), personal=True)
+register("accounts.token.created", _("%(actor)s created a personal access token"), personal=True)
+register("accounts.token.revoked", _("%(actor)s revoked a personal access token"), personal=True)

@@ -13,6 +13,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Schema
+from ninja.errors import AuthenticationError
 from ninja.security import APIKeyHeader, HttpBearer
 
 from zwerm.core.actor import Actor
@@ -83,7 +84,13 @@ class SessionAuth(APIKeyHeader):
 
 
 def anonymous(request: HttpRequest) -> Actor:
-    """Lets a read endpoint answer anonymous visitors (with only public data)."""
+    """Lets a read endpoint answer anonymous visitors (with only public data).
+
+    A request that sent credentials which did not authenticate is refused instead of
+    silently answered as anonymous, so a client with a revoked token notices.
+    """
+    if request.headers.get("Authorization"):
+        raise AuthenticationError()
     return Actor(person=None)
 
 

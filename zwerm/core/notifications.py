@@ -25,7 +25,9 @@ from zwerm.core.models import Activity, Notification, NotificationPreference
 Channel = NotificationPreference.Channel
 
 verbs.register(
-    "core.notifications.preferences_changed", _("%(actor)s changed their notification settings")
+    "core.notifications.preferences_changed",
+    _("%(actor)s changed their notification settings"),
+    personal=True,
 )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from zwerm.core import verbs
 from zwerm.core.models import Activity, Notification
 from zwerm.core.visibility import hidden_ecosystem_uuids
 
@@ -21,6 +22,11 @@ def activity_list(
 ) -> QuerySet[Activity]:
     """Activities the viewer may see, newest first; ``after_seq`` follows the stream."""
     queryset = Activity.objects.select_related("actor")
+    personal = verbs.personal_verbs()
+    if personal:
+        person = getattr(viewer, "person", viewer)
+        mine = Q(actor=person) if getattr(person, "is_authenticated", False) else Q(pk__in=[])
+        queryset = queryset.filter(~Q(verb__in=personal) | mine)
     hidden = hidden_ecosystem_uuids(viewer)
     if hidden:
         queryset = queryset.exclude(ecosystem_uuid__in=hidden)

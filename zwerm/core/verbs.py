@@ -17,13 +17,18 @@ class Verb:
     name: str
     sentence: Promise  # uses %(actor)s, %(organisation)s, %(subject)s, %(ecosystem)s
     notification_kind: str | None = None
+    personal: bool = False  # shown only to the person who acted
 
 
 _VERBS: dict[str, Verb] = {}
 
 
-def register(name: str, sentence: Promise, *, notification_kind: str | None = None) -> Verb:
-    verb = Verb(name=name, sentence=sentence, notification_kind=notification_kind)
+def register(
+    name: str, sentence: Promise, *, notification_kind: str | None = None, personal: bool = False
+) -> Verb:
+    verb = Verb(
+        name=name, sentence=sentence, notification_kind=notification_kind, personal=personal
+    )
     _VERBS[name] = verb
     return verb
 
@@ -34,6 +39,10 @@ def get(name: str) -> Verb | None:
 
 def all_verbs() -> dict[str, Verb]:
     return dict(_VERBS)
+
+
+def personal_verbs() -> list[str]:
+    return sorted(name for name, verb in _VERBS.items() if verb.personal)
 
 
 register("accounts.person.erased", _("A participant erased their account"))

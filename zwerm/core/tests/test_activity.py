@@ -48,3 +48,17 @@ def test_system_actions_have_no_actor():
     with transaction.atomic():
         activity = record(verb="x.y.z", actor=Actor.system(), subject=organisation)
     assert activity.is_system and activity.actor_id is None
+
+
+def test_personal_activities_are_shown_only_to_the_person_who_acted():
+    from zwerm.core.selectors import activity_list
+
+    person, other = UserFactory(), UserFactory()
+    with transaction.atomic():
+        mine = record(
+            verb="accounts.profile.updated", actor=Actor(person=person), subject=person,
+            subject_type="accounts.person",
+        )
+    assert mine in activity_list(viewer=person)
+    assert mine not in activity_list(viewer=other)
+    assert mine not in activity_list(viewer=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -14,6 +14,20 @@ from zwerm.core.actor import Actor
 from zwerm.core.models import Activity, ActivityCounter
 
 STREAM = "activity"
+
+Listener = Callable[[Activity], None]
+_listeners: list[Listener] = []
+
+
+def register_listener(listener: Listener) -> None:
+    """Call ``listener(activity)`` inside the transaction of every recorded activity.
+
+    Listeners only schedule work (``transaction.on_commit``); readers such as the
+    transparency log still follow the stream by sequence number, so nothing is lost
+    when a listener's work fails.
+    """
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _next_seq() -> int:
@@ -61,7 +75,7 @@ def record(
     payload = dict(payload or {})
     _check_payload(payload)
     organisation = organisation if organisation is not None else actor.organisation
-    return Activity.objects.create(
+    activity = Activity.objects.create(
         seq=_next_seq(),
         verb=verb,
         actor=actor.person if actor.person is not None and actor.person.pk else None,
@@ -76,3 +90,6 @@ def record(
         payload=payload,
         created_at=timezone.now(),
     )
+    for listener in _listeners:
+        listener(activity)
+    return activity

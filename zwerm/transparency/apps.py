@@ -8,9 +8,7 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Transparency log")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from zwerm.core.activity import register_listener
+        from zwerm.transparency.listeners import sequence_after_commit
 
-        from zwerm.core.models import Activity
-        from zwerm.transparency.signals import sequence_after_commit
-
-        post_save.connect(sequence_after_commit, sender=Activity, dispatch_uid="translog")
+        register_listener(sequence_after_commit)

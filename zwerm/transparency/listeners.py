@@ -12,8 +12,9 @@ from django.db import transaction
 from zwerm.transparency import registry
 
 
-def sequence_after_commit(sender, instance, created: bool, **kwargs) -> None:
-    if not created or instance.ecosystem_uuid is None or not registry.is_logged(instance.verb):
+def sequence_after_commit(activity) -> None:
+    """An activity listener (``zwerm.core.activity.register_listener``)."""
+    if activity.ecosystem_uuid is None or not registry.is_logged(activity.verb):
         return
     if not getattr(settings, "ZWERM_SEQUENCE_ON_COMMIT", True):
         return

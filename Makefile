@@ -43,6 +43,7 @@ lint: install
 	$(VENV)/bin/ruff check zwerm bench
 
 messages: install
+	@cd zwerm && DJANGO_SETTINGS_MODULE=zwerm.test_settings ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete -v 0 $$(for d in */; do [ -f "$$d/apps.py" ] && printf -- '--ignore %s ' "$${d%/}"; done)
 	@for app in zwerm/*/; do \
 	  if [ -d "$$app/locale" ]; then (cd $$app && DJANGO_SETTINGS_MODULE=zwerm.test_settings ../../$(PY) ../../manage.py makemessages -l nl -l en --no-obsolete -v 0); fi; \
 	done

@@ -104,9 +104,11 @@ def invitation_accept(*, actor: Actor, invitation: OrganisationInvitation) -> Or
     person = actor.person
     if person is None:
         raise NotAllowed(_("Sign in or create an account to accept the invitation."))
-    invitation = OrganisationInvitation.objects.select_for_update().select_related(
-        "organisation", "invited_by"
-    ).get(pk=invitation.pk)
+    invitation = (
+        OrganisationInvitation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "invited_by")
+        .get(pk=invitation.pk)
+    )
     organisation = invitation.organisation
     if organisation.is_merged:
         raise Conflict(_("This organisation was merged into another one; ask for a new "

@@ -19,10 +19,9 @@ from zwerm.ecosystems.charter import default_charter, text_digest
 from zwerm.ecosystems.models import PRINCIPLES, Ecosystem, Membership, MembershipEvent, Role
 from zwerm.ecosystems.services._common import require_person
 from zwerm.ecosystems.services.roles import delegate_default
-from zwerm.organisations.models import Theme
+from zwerm.organisations.services import themes_resolve
 
 RESERVED_SLUGS = {"new", "invitations", "invitation"}
-MAX_THEMES = 10
 CHARTER_MAX = 5000
 DESCRIPTION_MAX = 20000
 
@@ -67,34 +66,6 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _themes(names: Iterable[str]) -> list[Theme]:
-    """Themes by name, created when new; themes are shared tags across the platform."""
-    cleaned: dict[str, str] = {}
-    for raw in names:
-        name = " ".join(str(raw).split())
-        if not name:
-            continue
-        if len(name) > 80:
-            raise ValidationFailed(_("A theme may be at most 80 characters long."), field="themes")
-        slug = slugify(name)[:80]
-        if not slug:
-            raise ValidationFailed(_("A theme needs at least one letter or digit."),
-                                   field="themes")
-        cleaned.setdefault(slug, name)
-    if len(cleaned) > MAX_THEMES:
-        raise ValidationFailed(
-            _("Choose at most %(max)d themes.") % {"max": MAX_THEMES}, field="themes"
-        )
-    existing = {theme.slug: theme for theme in Theme.objects.filter(slug__in=cleaned)}
-    themes = []
-    for slug, name in cleaned.items():
-        theme = existing.get(slug)
-        if theme is None:
-            theme, _created = Theme.objects.get_or_create(slug=slug, defaults={"name": name})
-        themes.append(theme)
-    return themes
-
-
 def _choice(value: str, choices, field: str) -> str:
     if value not in choices.values:
         raise ValidationFailed(_("Choose one of the offered options."), field=field)
@@ -136,7 +107,7 @@ def ecosystem_create(
     for principle, text in default_charter(actor.person.language).items():
         setattr(ecosystem, f"charter_{principle}", text)
     ecosystem.save()
-    ecosystem.themes.set(_themes(themes))
+    ecosystem.themes.set(themes_resolve(list(themes)))
     record(verb="ecosystems.ecosystem.created", actor=actor, subject=ecosystem,
            ecosystem=ecosystem,
            payload={"visibility": ecosystem.visibility, "join_policy": ecosystem.join_policy})
@@ -208,7 +179,7 @@ def ecosystem_update(
     if changed:
         ecosystem.save(update_fields=[*changed, "updated_at"])
     if themes is not None:
-        chosen = _themes(themes)
+        chosen = themes_resolve(list(themes))
         if {t.pk for t in chosen} != set(ecosystem.themes.values_list("pk", flat=True)):
             ecosystem.themes.set(chosen)
             changed.append("themes")

@@ -145,7 +145,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "zwerm.accounts.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "zwerm.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "zwerm.accounts.forms.SignupForm",
+    "login": "zwerm.accounts.forms.LoginForm",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Zwerm] "
 ACCOUNT_RATE_LIMITS = False if TESTING else {}
 

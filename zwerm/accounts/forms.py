@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -89,3 +90,11 @@ class NotificationPreferencesForm(forms.Form):
             self.fields[kind.name] = forms.ChoiceField(
                 label=kind.label, choices=Channel.choices, initial=channel
             )
+
+
+class LoginForm(AllauthLoginForm):
+    """The login page links to the password reset itself, below the button."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""

@@ -117,6 +117,9 @@ def _mount_routers() -> None:
     from zwerm.accounts.api import router as accounts_router
     from zwerm.core.api import router as core_router
     from zwerm.ecosystems.api import router as ecosystems_router
+    from zwerm.events.api import router as events_router
+    from zwerm.ideation.api import router as ideation_router
+    from zwerm.matchmaking.api import router as matchmaking_router
     from zwerm.organisations.api import router as organisations_router
     from zwerm.transparency.api import router as transparency_router
 
@@ -125,6 +128,9 @@ def _mount_routers() -> None:
     api.add_router("/organisations", organisations_router)
     api.add_router("/ecosystems", ecosystems_router)
     api.add_router("/", transparency_router)
+    api.add_router("/matchmaking", matchmaking_router)
+    api.add_router("/events", events_router)
+    api.add_router("/challenges", ideation_router)
 
 
 _mount_routers()

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "zwerm.organisations",
     "zwerm.ecosystems",
     "zwerm.transparency",
+    "zwerm.matchmaking",
+    "zwerm.events",
+    "zwerm.ideation",
     "zwerm.demo",
 ]
 

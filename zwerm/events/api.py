@@ -1,0 +1,5 @@
+"""JSON API of events."""
+
+from ninja import Router
+
+router = Router(tags=["events"])

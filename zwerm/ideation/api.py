@@ -1,0 +1,5 @@
+"""JSON API of ideation."""
+
+from ninja import Router
+
+router = Router(tags=["ideation"])

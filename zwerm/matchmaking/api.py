@@ -1,0 +1,5 @@
+"""JSON API of matchmaking."""
+
+from ninja import Router
+
+router = Router(tags=["matchmaking"])

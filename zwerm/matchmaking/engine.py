@@ -1,0 +1,385 @@
+"""The matching engine: pure Python and numpy over plain data, no Django.
+
+An organisation's needs are compared with every other organisation's offers (and the
+reverse) as TF-IDF vectors of their terms (``text.Analyser``), then shared themes, shared
+or neighbouring ecosystems and the triple helix add points. Every point of a score comes
+from one ``Part``, so a suggestion can always say why it is there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from zwerm.matchmaking.text import CONCEPT, Analyser, default_analyser, keyword_set
+
+OFFER, SEEK = "offer", "seek"
+HELIX = ("government", "company", "knowledge")
+
+# Weights, in points. A perfect answer to one need is worth NEED_POINTS.
+NEED_POINTS = 100
+OFFER_POINTS = 60  # the reverse direction: my offer answers their need
+MIN_SIMILARITY = 0.12
+DESCRIPTION_WEIGHT = 0.5
+CONCEPT_WEIGHT = 1.6
+THEME_POINTS, MAX_THEMES = 12, 3
+SHARED_ECOSYSTEM_POINTS, NEIGHBOUR_POINTS, MAX_ECOSYSTEMS = 8, 4, 2
+HELIX_POINTS = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    kind: str  # OFFER or SEEK
+    title: str
+    description: str = ""
+    terms: tuple[str, ...] | None = None  # title terms, when analysed already
+    description_terms: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the engine knows of one organisation."""
+
+    id: int
+    kind: str = "other"
+    themes: frozenset[int] = frozenset()
+    ecosystems: frozenset[int] = frozenset()  # where it is an active member
+    entries: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    """One explainable piece of a score.
+
+    ``data`` holds ids and titles: offer_answers_need / need_answered_by_offer carry
+    ``offer_id, offer, need_id, need``; shared_theme ``theme``; neighbouring_ecosystem
+    ``own, theirs`` (equal when the ecosystem is shared); triple_helix ``own, theirs`` kinds.
+    """
+
+    kind: str
+    points: int
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    organisation: int
+    score: int
+    parts: tuple[Part, ...]
+
+
+def analyse(profile: Profile, analyser: Analyser | None = None) -> Profile:
+    """The profile with every entry's terms filled in."""
+    analyser = analyser or default_analyser()
+    entries = tuple(
+        entry if entry.terms is not None else Entry(
+            id=entry.id, kind=entry.kind, title=entry.title, description=entry.description,
+            terms=tuple(analyser.terms(entry.title)),
+            description_terms=tuple(analyser.terms(entry.description)),
+        )
+        for entry in profile.entries
+    )
+    return Profile(profile.id, profile.kind, profile.themes, profile.ecosystems, entries)
+
+
+class _Side:
+    """The entries of one kind as a row-normalised sparse matrix, grouped by organisation."""
+
+    def __init__(self, rows: list[tuple[int, Entry]], vectors: sparse.csr_matrix, n: int):
+        self.entries = [entry for _, entry in rows]
+        self.owner = np.fromiter((index for index, _ in rows), dtype=np.int64, count=len(rows))
+        self.matrix = vectors
+        self.transposed = vectors.T.tocsr()
+        self.starts = np.searchsorted(self.owner, np.arange(n + 1))
+        self.has = self.starts[1:] > self.starts[:-1]
+        self.of_org = {
+            index: (int(self.starts[index]), int(self.starts[index + 1])) for index in range(n)
+        }
+
+
+class Engine:
+    """Profiles in memory; ``rank`` answers one organisation's top matches.
+
+    ``update`` and ``remove`` change profiles; the matrices are rebuilt on the next
+    ``rank`` from the terms already analysed, so no text is analysed twice.
+    """
+
+    def __init__(self, analyser: Analyser | None = None) -> None:
+        self.analyser = analyser or default_analyser()
+        self._profiles: dict[int, Profile] = {}
+        self._ecosystem_themes: dict[int, frozenset[int]] = {}
+        self._built = False
+
+    # -- keeping the profiles -------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def __contains__(self, organisation: int) -> bool:
+        return organisation in self._profiles
+
+    def profile(self, organisation: int) -> Profile | None:
+        return self._profiles.get(organisation)
+
+    def update(self, profiles: Iterable[Profile]) -> None:
+        for profile in profiles:
+            self._profiles[profile.id] = analyse(profile, self.analyser)
+        self._built = False
+
+    def remove(self, organisations: Iterable[int]) -> None:
+        for organisation in organisations:
+            self._profiles.pop(organisation, None)
+        self._built = False
+
+    def set_ecosystems(self, themes: Mapping[int, Iterable[int]]) -> None:
+        """The themes of every ecosystem (its members come from the profiles)."""
+        self._ecosystem_themes = {key: frozenset(value) for key, value in themes.items()}
+        self._built = False
+
+    # -- building ---------------------------------------------------------------------------
+    def build(self) -> None:
+        ids = sorted(self._profiles)
+        self._ids = np.array(ids, dtype=np.int64)
+        self._index = {organisation: index for index, organisation in enumerate(ids)}
+        n = len(ids)
+        document_frequency: Counter[str] = Counter()
+        rows: dict[str, list[tuple[int, Entry]]] = {OFFER: [], SEEK: []}
+        for index, organisation in enumerate(ids):
+            for entry in self._profiles[organisation].entries:
+                if entry.kind in rows:
+                    rows[entry.kind].append((index, entry))
+                    document_frequency.update(set(entry.terms or ()) | set(
+                        entry.description_terms or ()))
+        documents = len(rows[OFFER]) + len(rows[SEEK])
+        vocabulary = {term: column for column, term in enumerate(document_frequency)}
+        idf = np.ones(len(vocabulary))
+        for term, column in vocabulary.items():
+            boost = CONCEPT_WEIGHT if term.startswith(CONCEPT) else 1.0
+            idf[column] = boost * (math.log((documents + 1) / (document_frequency[term] + 1)) + 1)
+        self._vocabulary = vocabulary
+        self._sides = {
+            kind: _Side(kind_rows, self._vectors(kind_rows, vocabulary, idf), n)
+            for kind, kind_rows in rows.items()
+        }
+        self._kinds = [self._profiles[organisation].kind for organisation in ids]
+        self._helix = np.array([kind in HELIX for kind in self._kinds])
+        self._kind_codes = np.array([HELIX.index(k) if k in HELIX else -1 for k in self._kinds])
+        all_themes = set().union(
+            *(self._profiles[o].themes for o in ids), *self._ecosystem_themes.values()
+        )
+        self._theme_index = {key: column for column, key in enumerate(sorted(all_themes))}
+        self._themes = self._incidence([self._profiles[o].themes for o in ids], self._theme_index)
+        ecosystem_ids = sorted(
+            set(self._ecosystem_themes).union(*(self._profiles[o].ecosystems for o in ids))
+        )
+        self._ecosystem_ids = np.array(ecosystem_ids, dtype=np.int64)
+        self._ecosystem_index = {key: column for column, key in enumerate(ecosystem_ids)}
+        members = self._incidence(
+            [self._profiles[o].ecosystems for o in ids], self._ecosystem_index
+        )
+        self._members = members
+        theme_of_ecosystem = self._incidence(
+            [self._ecosystem_themes.get(key, frozenset()) for key in ecosystem_ids]
+            or [frozenset()],  # one empty row keeps the shapes consistent
+            self._theme_index,
+        )
+        shared_members = (members.T @ members) > 0
+        shared_themes = (theme_of_ecosystem @ theme_of_ecosystem.T) > 0
+        neighbours = (shared_members + shared_themes).astype(np.int8).tolil()
+        neighbours.setdiag(0)
+        self._neighbours = neighbours.tocsr()
+        self._built = True
+
+    @staticmethod
+    def _incidence(sets: list[frozenset[int]], index: dict[int, int]) -> sparse.csr_matrix:
+        rows, columns = [], []
+        for row, keys in enumerate(sets):
+            for key in keys:
+                if key in index:
+                    rows.append(row)
+                    columns.append(index[key])
+        return sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.int32), (rows, columns)),
+            shape=(len(sets), max(len(index), 1)),
+        )
+
+    @staticmethod
+    def _vectors(rows: list[tuple[int, Entry]], vocabulary: dict[str, int], idf: np.ndarray):
+        data, indices, pointers = [], [], [0]
+        for _, entry in rows:
+            weights: dict[int, float] = {}
+            for term in entry.description_terms or ():
+                weights[vocabulary[term]] = DESCRIPTION_WEIGHT
+            for term in entry.terms or ():
+                weights[vocabulary[term]] = 1.0
+            columns = np.fromiter(weights, dtype=np.int64, count=len(weights))
+            values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+            values = values * idf[columns] if len(columns) else values
+            norm = float(np.sqrt((values * values).sum())) or 1.0
+            indices.extend(columns.tolist())
+            data.extend((values / norm).tolist())
+            pointers.append(len(indices))
+        return sparse.csr_matrix(
+            (np.array(data), np.array(indices, dtype=np.int64), np.array(pointers)),
+            shape=(len(rows), max(len(vocabulary), 1)),
+        )
+
+    # -- ranking ----------------------------------------------------------------------------
+    def rank(
+        self,
+        organisation: int,
+        *,
+        among: Iterable[int] | None = None,
+        exclude: Iterable[int] = (),
+        visible_ecosystems: Iterable[int] | None = None,
+        limit: int = 10,
+    ) -> list[Match]:
+        """The best ``limit`` matches for one organisation, with the parts of their scores.
+
+        ``visible_ecosystems`` are the ecosystems the viewer may see (None: all); others
+        add no points and appear in no reason, so a members-only ecosystem never leaks.
+        """
+        if not self._built:
+            self.build()
+        me = self._index.get(organisation)
+        if me is None or limit <= 0:
+            return []
+        n = len(self._ids)
+        needs = self._similarities(me, SEEK, OFFER)
+        gives = self._similarities(me, OFFER, SEEK)
+        total = needs[1].sum(axis=0) * NEED_POINTS + gives[1].sum(axis=0) * OFFER_POINTS
+        shared_themes = np.asarray(self._themes @ self._themes[me].T.toarray()).ravel()
+        total = total + np.minimum(shared_themes, MAX_THEMES) * THEME_POINTS
+        visible = self._visible_mask(visible_ecosystems)
+        shared, neighbouring = self._ecosystem_counts(me, visible)
+        total = total + np.minimum(shared, MAX_ECOSYSTEMS) * SHARED_ECOSYSTEM_POINTS
+        total = total + np.minimum(neighbouring, MAX_ECOSYSTEMS) * NEIGHBOUR_POINTS
+        helix = self._helix & self._helix[me] & (self._kind_codes != self._kind_codes[me])
+        total = total + np.where(helix & (total > 0), HELIX_POINTS, 0)
+
+        allowed = np.ones(n, dtype=bool)
+        allowed[me] = False
+        if among is not None:
+            chosen = np.zeros(n, dtype=bool)
+            chosen[[self._index[key] for key in among if key in self._index]] = True
+            allowed &= chosen
+        for key in exclude:
+            if key in self._index:
+                allowed[self._index[key]] = False
+        total = np.where(allowed, total, 0.0)
+        candidates = np.flatnonzero(total > 0)
+        if len(candidates) > limit * 3:
+            keep = np.argpartition(-total[candidates], limit * 3)[: limit * 3]
+            candidates = candidates[keep]
+        matches = [
+            self._explain(me, int(other), needs, gives, visible, bool(helix[other]))
+            for other in candidates
+        ]
+        matches.sort(key=lambda match: (-match.score, match.organisation))
+        return [match for match in matches if match.score > 0][:limit]
+
+    def _similarities(self, me: int, mine: str, theirs: str):
+        """Per entry of mine × organisation: the best cosine (below the threshold: 0)."""
+        own, other = self._sides[mine], self._sides[theirs]
+        start, end = own.of_org[me]
+        n = len(self._ids)
+        if start == end or other.matrix.shape[0] == 0:
+            return None, np.zeros((1, n)), None
+        cosine = (own.matrix[start:end] @ other.transposed).toarray()
+        best = np.zeros((end - start, n))
+        groups = np.flatnonzero(other.has)
+        best[:, groups] = np.maximum.reduceat(cosine, other.starts[groups], axis=1)
+        best[best < MIN_SIMILARITY] = 0.0
+        return (start, end), best, cosine
+
+    def _visible_mask(self, visible: Iterable[int] | None) -> np.ndarray:
+        count = max(len(self._ecosystem_ids), 1)
+        if visible is None:
+            return np.ones(count, dtype=bool)
+        mask = np.zeros(count, dtype=bool)
+        mask[[self._ecosystem_index[k] for k in visible if k in self._ecosystem_index]] = True
+        return mask
+
+    def _ecosystem_counts(self, me: int, visible: np.ndarray):
+        mine = self._members[me].toarray().ravel().astype(bool) & visible
+        shared = np.asarray(self._members @ mine.astype(np.int32)).ravel()
+        near = (np.asarray(self._neighbours @ mine.astype(np.int32)).ravel() > 0) & visible
+        near &= ~mine
+        neighbouring = np.asarray(self._members @ near.astype(np.int32)).ravel()
+        return shared, neighbouring
+
+    def _explain(self, me, other, needs, gives, visible, helix) -> Match:
+        parts: list[Part] = []
+        for (span, best, cosine), mine, theirs, kind, points in (
+            (needs, SEEK, OFFER, "offer_answers_need", NEED_POINTS),
+            (gives, OFFER, SEEK, "need_answered_by_offer", OFFER_POINTS),
+        ):
+            if span is None:
+                continue
+            start, end = self._sides[theirs].of_org[other]
+            for row in np.flatnonzero(best[:, other]):
+                column = start + int(np.argmax(cosine[row, start:end]))
+                own = self._sides[mine].entries[span[0] + row]
+                their = self._sides[theirs].entries[column]
+                offer, need = (their, own) if mine == SEEK else (own, their)
+                parts.append(Part(kind, round(best[row, other] * points), {
+                    "offer_id": offer.id, "offer": offer.title,
+                    "need_id": need.id, "need": need.title,
+                    "similarity": f"{best[row, other]:.2f}",
+                }))
+        mine_profile = self._profiles[int(self._ids[me])]
+        their_profile = self._profiles[int(self._ids[other])]
+        for theme in sorted(mine_profile.themes & their_profile.themes)[:MAX_THEMES]:
+            parts.append(Part("shared_theme", THEME_POINTS, {"theme": theme}))
+        seen = {int(key) for key in self._ecosystem_ids[visible[: len(self._ecosystem_ids)]]}
+        own_ecosystems = mine_profile.ecosystems & seen
+        theirs_ecosystems = their_profile.ecosystems & seen
+        for ecosystem in sorted(own_ecosystems & theirs_ecosystems)[:MAX_ECOSYSTEMS]:
+            parts.append(Part("neighbouring_ecosystem", SHARED_ECOSYSTEM_POINTS,
+                              {"own": ecosystem, "theirs": ecosystem}))
+        near = []
+        for theirs in sorted(theirs_ecosystems - own_ecosystems):
+            column = self._ecosystem_index[theirs]
+            for own in sorted(own_ecosystems):
+                if self._neighbours[self._ecosystem_index[own], column]:
+                    near.append((own, theirs))
+                    break
+        for own, theirs in near[:MAX_ECOSYSTEMS]:
+            parts.append(Part("neighbouring_ecosystem", NEIGHBOUR_POINTS,
+                              {"own": own, "theirs": theirs}))
+        if helix and parts:
+            parts.append(Part("triple_helix", HELIX_POINTS,
+                              {"own": mine_profile.kind, "theirs": their_profile.kind}))
+        parts = [part for part in parts if part.points > 0]
+        return Match(int(self._ids[other]), sum(part.points for part in parts), tuple(parts))
+
+
+def keyword_rank(
+    profiles: Iterable[Profile], organisation: int, *, limit: int = 10
+) -> list[tuple[int, int]]:
+    """The baseline: shared plain keywords between needs and offers, both ways."""
+    profiles = list(profiles)
+    by_id = {profile.id: profile for profile in profiles}
+    me = by_id[organisation]
+
+    def words(profile: Profile, kind: str) -> set[str]:
+        return keyword_set(
+            f"{entry.title} {entry.description}" for entry in profile.entries if entry.kind == kind
+        )
+
+    my_needs, my_offers = words(me, SEEK), words(me, OFFER)
+    scored = []
+    for profile in profiles:
+        if profile.id == organisation:
+            continue
+        score = len(my_needs & words(profile, OFFER)) + len(my_offers & words(profile, SEEK))
+        if score:
+            scored.append((profile.id, score))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return scored[:limit]

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from zwerm.core.actor import Actor
@@ -31,12 +30,24 @@ def register_listener(listener: Listener) -> None:
 
 
 def _next_seq() -> int:
-    """Take the counter's row lock and return the next number (held until commit)."""
-    updated = ActivityCounter.objects.filter(name=STREAM).update(value=F("value") + 1)
-    if not updated:
-        ActivityCounter.objects.get_or_create(name=STREAM, defaults={"value": 0})
-        ActivityCounter.objects.filter(name=STREAM).update(value=F("value") + 1)
-    return ActivityCounter.objects.values_list("value", flat=True).get(name=STREAM)
+    """Take the counter's row lock and return the next number (held until commit).
+
+    One statement increments and reads (``UPDATE … RETURNING``: SQLite 3.35+, PostgreSQL).
+    The UPDATE takes the row lock (SQLite: the database's write lock), so numbers are
+    handed out in commit order.
+    """
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    table, value, name = quote(ActivityCounter._meta.db_table), quote("value"), quote("name")
+    sql = f"UPDATE {table} SET {value} = {value} + 1 WHERE {name} = %s RETURNING {value}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [STREAM])
+        row = cursor.fetchone()
+        if row is None:  # the very first activity: create the counter, then take it
+            ActivityCounter.objects.get_or_create(name=STREAM, defaults={"value": 0})
+            cursor.execute(sql, [STREAM])
+            row = cursor.fetchone()
+    return row[0]
 
 
 def _check_payload(value: Any, path: str = "payload") -> None:

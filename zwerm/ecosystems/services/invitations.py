@@ -91,7 +91,8 @@ def invitation_create(
         )
         notify(recipients=organisation_admins(organisation), kind="ecosystems.membership",
                activity=activity, url=invitation_url(invitation))
-    _record("ecosystems.invitation.sent", actor, invitation)
+    else:  # the membership's "invited" step is the activity when the organisation is known
+        _record("ecosystems.invitation.sent", actor, invitation)
     from zwerm.ecosystems.tasks import send_invitation_email
 
     invitation_id = invitation.pk

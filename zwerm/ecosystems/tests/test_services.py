@@ -310,6 +310,15 @@ def test_invitation_by_email_is_sent_in_the_inviters_language(django_capture_on_
     assert "anne" not in str(activity.payload).lower()
 
 
+def test_inviting_a_named_organisation_records_one_activity():
+    ecosystem, facilitator, home = started_ecosystem()
+    organisation = OrganisationFactory()
+    before = Activity.objects.count()
+    services.invitation_create(actor=actor(facilitator, home), ecosystem=ecosystem,
+                               email=admin_of(organisation).email, organisation=organisation)
+    assert verbs()[before:] == ["ecosystems.membership.invited"]
+
+
 def test_invitation_rules():
     ecosystem, facilitator, home = started_ecosystem()
     me = actor(facilitator, home)

@@ -6,3 +6,14 @@ class MatchmakingConfig(AppConfig):
     name = "zwerm.matchmaking"
     label = "matchmaking"
     verbose_name = _("Matchmaking")
+
+    def ready(self) -> None:
+        from zwerm.core.activity import register_listener
+        from zwerm.core.notifications import register_kind
+        from zwerm.matchmaking import handlers, verbs
+
+        register_listener(handlers.on_activity)
+        register_kind(
+            verbs.INTRODUCTIONS,
+            _("Introductions: requests to my organisation, and answers to its requests"),
+        )

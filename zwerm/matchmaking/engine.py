@@ -250,21 +250,61 @@ class Engine:
         me = self._index.get(organisation)
         if me is None or limit <= 0:
             return []
-        n = len(self._ids)
-        needs = self._similarities(me, SEEK, OFFER)
-        gives = self._similarities(me, OFFER, SEEK)
-        total = needs[1].sum(axis=0) * NEED_POINTS + gives[1].sum(axis=0) * OFFER_POINTS
-        shared_themes = np.asarray(self._themes @ self._themes[me].T.toarray()).ravel()
-        total = total + np.minimum(shared_themes, MAX_THEMES) * THEME_POINTS
+        profile = self._profiles[organisation]
         visible = self._visible_mask(visible_ecosystems)
-        shared, neighbouring = self._ecosystem_counts(me, visible)
+        own_ecosystems = {
+            key for key in profile.ecosystems if visible[self._ecosystem_index[key]]
+        }
+        helix = self._helix & self._helix[me] & (self._kind_codes != self._kind_codes[me])
+        return self._rank(
+            [me], profile.themes, own_ecosystems, visible, helix, {me},
+            among, exclude, limit,
+        )
+
+    def rank_group(
+        self,
+        members: Iterable[int],
+        *,
+        themes: Iterable[int] = (),
+        ecosystem: int | None = None,
+        exclude: Iterable[int] = (),
+        visible_ecosystems: Iterable[int] | None = None,
+        limit: int = 10,
+    ) -> list[Match]:
+        """Who should join a group (an ecosystem, a round table): organisations that answer
+        its members' needs, share its themes, and bring a kind of the triple helix it lacks."""
+        if not self._built:
+            self.build()
+        rows = [self._index[key] for key in members if key in self._index]
+        visible = self._visible_mask(visible_ecosystems)
+        own_ecosystems = set()
+        if ecosystem in self._ecosystem_index and visible[self._ecosystem_index[ecosystem]]:
+            own_ecosystems = {ecosystem}
+        present = {self._kind_codes[row] for row in rows}
+        helix = self._helix & ~np.isin(self._kind_codes, list(present))
+        return self._rank(
+            rows, frozenset(themes), own_ecosystems, visible, helix, set(rows),
+            None, exclude, limit,
+        )
+
+    def _rank(self, rows, themes, own_ecosystems, visible, helix, skip, among, exclude, limit):
+        n = len(self._ids)
+        if not rows or limit <= 0:
+            return []
+        needs = self._similarities(rows, SEEK, OFFER)
+        gives = self._similarities(rows, OFFER, SEEK)
+        total = needs[1].sum(axis=0) * NEED_POINTS + gives[1].sum(axis=0) * OFFER_POINTS
+        theme_vector = np.zeros(self._themes.shape[1], dtype=np.int32)
+        theme_vector[[self._theme_index[key] for key in themes if key in self._theme_index]] = 1
+        shared_themes = np.asarray(self._themes @ theme_vector).ravel()
+        total = total + np.minimum(shared_themes, MAX_THEMES) * THEME_POINTS
+        shared, neighbouring = self._ecosystem_counts(own_ecosystems, visible)
         total = total + np.minimum(shared, MAX_ECOSYSTEMS) * SHARED_ECOSYSTEM_POINTS
         total = total + np.minimum(neighbouring, MAX_ECOSYSTEMS) * NEIGHBOUR_POINTS
-        helix = self._helix & self._helix[me] & (self._kind_codes != self._kind_codes[me])
         total = total + np.where(helix & (total > 0), HELIX_POINTS, 0)
 
         allowed = np.ones(n, dtype=bool)
-        allowed[me] = False
+        allowed[list(skip)] = False
         if among is not None:
             chosen = np.zeros(n, dtype=bool)
             chosen[[self._index[key] for key in among if key in self._index]] = True
@@ -278,25 +318,28 @@ class Engine:
             keep = np.argpartition(-total[candidates], limit * 3)[: limit * 3]
             candidates = candidates[keep]
         matches = [
-            self._explain(me, int(other), needs, gives, visible, bool(helix[other]))
+            self._explain(int(other), needs, gives, themes, own_ecosystems, visible,
+                          bool(helix[other]), rows)
             for other in candidates
         ]
         matches.sort(key=lambda match: (-match.score, match.organisation))
         return [match for match in matches if match.score > 0][:limit]
 
-    def _similarities(self, me: int, mine: str, theirs: str):
-        """Per entry of mine × organisation: the best cosine (below the threshold: 0)."""
+    def _similarities(self, rows: list[int], mine: str, theirs: str):
+        """Per entry of the given organisations × organisation: the best cosine, or 0."""
         own, other = self._sides[mine], self._sides[theirs]
-        start, end = own.of_org[me]
         n = len(self._ids)
-        if start == end or other.matrix.shape[0] == 0:
-            return None, np.zeros((1, n)), None
-        cosine = (own.matrix[start:end] @ other.transposed).toarray()
-        best = np.zeros((end - start, n))
+        entries = np.concatenate(
+            [np.arange(*own.of_org[row]) for row in rows] or [np.array([], dtype=np.int64)]
+        ).astype(np.int64)
+        if not len(entries) or other.matrix.shape[0] == 0:
+            return entries, np.zeros((1, n)), None
+        cosine = (own.matrix[entries] @ other.transposed).toarray()
+        best = np.zeros((len(entries), n))
         groups = np.flatnonzero(other.has)
         best[:, groups] = np.maximum.reduceat(cosine, other.starts[groups], axis=1)
         best[best < MIN_SIMILARITY] = 0.0
-        return (start, end), best, cosine
+        return entries, best, cosine
 
     def _visible_mask(self, visible: Iterable[int] | None) -> np.ndarray:
         count = max(len(self._ecosystem_ids), 1)
@@ -306,39 +349,38 @@ class Engine:
         mask[[self._ecosystem_index[k] for k in visible if k in self._ecosystem_index]] = True
         return mask
 
-    def _ecosystem_counts(self, me: int, visible: np.ndarray):
-        mine = self._members[me].toarray().ravel().astype(bool) & visible
-        shared = np.asarray(self._members @ mine.astype(np.int32)).ravel()
-        near = (np.asarray(self._neighbours @ mine.astype(np.int32)).ravel() > 0) & visible
-        near &= ~mine
+    def _ecosystem_counts(self, own: set[int], visible: np.ndarray):
+        mine = np.zeros(len(visible), dtype=np.int32)
+        mine[[self._ecosystem_index[key] for key in own]] = 1
+        shared = np.asarray(self._members @ mine).ravel()
+        near = (np.asarray(self._neighbours @ mine).ravel() > 0) & visible & (mine == 0)
         neighbouring = np.asarray(self._members @ near.astype(np.int32)).ravel()
         return shared, neighbouring
 
-    def _explain(self, me, other, needs, gives, visible, helix) -> Match:
+    def _explain(self, other, needs, gives, themes, own_ecosystems, visible, helix, rows):
         parts: list[Part] = []
-        for (span, best, cosine), mine, theirs, kind, points in (
+        for (entries, best, cosine), mine, theirs, kind, points in (
             (needs, SEEK, OFFER, "offer_answers_need", NEED_POINTS),
             (gives, OFFER, SEEK, "need_answered_by_offer", OFFER_POINTS),
         ):
-            if span is None:
+            if cosine is None:
                 continue
             start, end = self._sides[theirs].of_org[other]
             for row in np.flatnonzero(best[:, other]):
                 column = start + int(np.argmax(cosine[row, start:end]))
-                own = self._sides[mine].entries[span[0] + row]
+                own = self._sides[mine].entries[int(entries[row])]
+                owner = int(self._ids[self._sides[mine].owner[int(entries[row])]])
                 their = self._sides[theirs].entries[column]
                 offer, need = (their, own) if mine == SEEK else (own, their)
                 parts.append(Part(kind, round(best[row, other] * points), {
                     "offer_id": offer.id, "offer": offer.title,
-                    "need_id": need.id, "need": need.title,
+                    "need_id": need.id, "need": need.title, "member": owner,
                     "similarity": f"{best[row, other]:.2f}",
                 }))
-        mine_profile = self._profiles[int(self._ids[me])]
         their_profile = self._profiles[int(self._ids[other])]
-        for theme in sorted(mine_profile.themes & their_profile.themes)[:MAX_THEMES]:
+        for theme in sorted(set(themes) & their_profile.themes)[:MAX_THEMES]:
             parts.append(Part("shared_theme", THEME_POINTS, {"theme": theme}))
         seen = {int(key) for key in self._ecosystem_ids[visible[: len(self._ecosystem_ids)]]}
-        own_ecosystems = mine_profile.ecosystems & seen
         theirs_ecosystems = their_profile.ecosystems & seen
         for ecosystem in sorted(own_ecosystems & theirs_ecosystems)[:MAX_ECOSYSTEMS]:
             parts.append(Part("neighbouring_ecosystem", SHARED_ECOSYSTEM_POINTS,
@@ -354,8 +396,9 @@ class Engine:
             parts.append(Part("neighbouring_ecosystem", NEIGHBOUR_POINTS,
                               {"own": own, "theirs": theirs}))
         if helix and parts:
+            own_kinds = sorted({self._kinds[row] for row in rows})
             parts.append(Part("triple_helix", HELIX_POINTS,
-                              {"own": mine_profile.kind, "theirs": their_profile.kind}))
+                              {"own": ",".join(own_kinds), "theirs": their_profile.kind}))
         parts = [part for part in parts if part.points > 0]
         return Match(int(self._ids[other]), sum(part.points for part in parts), tuple(parts))
 

@@ -122,3 +122,21 @@ def test_keyword_baseline_counts_shared_words_both_ways():
         profile(3, seeks=["open data"], offers=["glasvezel"]),
     ]
     assert keyword_rank(profiles, 1) == [(3, 3), (2, 2)]
+
+
+def test_a_group_is_joined_by_who_answers_its_members_and_brings_a_missing_kind():
+    engine = Engine()
+    engine.set_ecosystems({60: [4]})
+    engine.update([
+        profile(1, "company", seeks=["Financiering voor glasvezel"], ecosystems=[60]),
+        profile(2, "company", seeks=["Vergunningen voor graafwerk"], ecosystems=[60]),
+        profile(3, "government", offers=["Permits for digging and cables"], themes=[4]),
+        profile(4, "company", offers=["Loans and financing"]),
+        profile(5, "company", offers=["Catering"]),
+    ])
+    ranked = engine.rank_group([1, 2], themes=[4], ecosystem=60)
+    assert [match.organisation for match in ranked] == [3, 4]
+    kinds = {part.kind for part in ranked[0].parts}
+    assert kinds == {"offer_answers_need", "shared_theme", "triple_helix"}
+    assert ranked[0].parts[0].data["member"] == 2
+    assert "triple_helix" not in {part.kind for part in ranked[1].parts}

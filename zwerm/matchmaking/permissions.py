@@ -41,9 +41,13 @@ def can_view_introduction(actor: Any, introduction: Introduction) -> bool:
     )
 
 
+def can_answer_for(actor: Any, organisation: Organisation) -> bool:
+    """The administrators of an organisation decide whom it meets."""
+    return organisation_permissions.is_admin(actor, organisation)
+
+
 def can_answer_introduction(actor: Any, introduction: Introduction) -> bool:
-    """The administrators of the organisation asked decide whom it meets."""
-    return organisation_permissions.is_admin(actor, introduction.recipient)
+    return can_answer_for(actor, introduction.recipient)
 
 
 def can_see_candidates(actor: Any, ecosystem: Ecosystem) -> bool:

@@ -2,7 +2,8 @@
 
 Appends ``--n`` entries of about 90 bytes (default 1,000,000) to one ecosystem's log,
 ``--batch`` per transaction (default 1,000), through the same storage path the sequencer
-uses (row lock, frontier read, bulk insert of entries and nodes, size bump). Then it signs
+uses (row lock, one read of the right edge, the batch's nodes computed in memory, one
+``executemany`` each for entries and interior nodes, size bump). Then it signs
 a checkpoint and times, at the full size, inclusion proofs of random entries, consistency
 proofs from random earlier sizes, and the verification of an inclusion proof.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 HASH_SIZE = 32
 EMPTY_ROOT = hashlib.sha256(b"").digest()
@@ -117,31 +117,38 @@ def resolve(plan: Plan, nodes: Mapping[Node, bytes]) -> list[bytes]:
 
 
 def appended_nodes(
-    size: int, leaf_hashes: Sequence[bytes], get_node: Callable[[Node], bytes]
+    size: int, leaf_hashes: Sequence[bytes], right_edge: Sequence[bytes]
 ) -> list[tuple[int, int, bytes]]:
-    """The (level, idx, hash) rows that appending these leaves to a tree of ``size`` writes.
+    """The interior nodes (level >= 1) that appending these leaves to a tree of ``size`` completes.
 
-    Left siblings come from this batch when possible, otherwise from ``get_node``.
+    ``right_edge`` holds the hashes of :func:`frontier` ``(size)``, highest level first: the
+    only stored nodes an append needs, so a batch is computed in memory without reading back
+    what it writes. Level 0 is not returned: ``node(0, i)`` is the leaf hash itself.
     """
+    stack = list(right_edge)
     rows: list[tuple[int, int, bytes]] = []
-    written: dict[Node, bytes] = {}
-    for offset, current in enumerate(leaf_hashes):
-        level, idx = 0, size + offset
-        rows.append((level, idx, current))
-        written[(level, idx)] = current
+    append_row = rows.append
+    for idx, current in enumerate(leaf_hashes, start=size):
+        level = 0
         while idx & 1:
-            sibling = (level, idx - 1)
-            left = written[sibling] if sibling in written else get_node(sibling)
-            current = node_hash(left, current)
-            level, idx = level + 1, idx >> 1
-            rows.append((level, idx, current))
-            written[(level, idx)] = current
+            current = node_hash(stack.pop(), current)
+            level += 1
+            idx >>= 1
+            append_row((level, idx, current))
+        stack.append(current)
     return rows
 
 
 def frontier(size: int) -> list[Node]:
-    """The complete subtrees on the right edge of a tree of ``size``: left siblings to be."""
-    return [(level, (size >> level) - 1) for level in range(size.bit_length()) if size >> level & 1]
+    """The complete subtrees on the right edge of a tree of ``size``, highest level first.
+
+    They are the left siblings of every node a later append completes.
+    """
+    return [
+        (level, (size >> level) - 1)
+        for level in reversed(range(size.bit_length()))
+        if size >> level & 1
+    ]
 
 
 def _check_hash(value: bytes, what: str) -> None:

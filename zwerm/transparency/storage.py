@@ -1,7 +1,13 @@
 """The node store: the one module with raw SQL, because the ORM is the bottleneck here.
 
-Appends write entries and nodes with ``executemany``; proofs fetch the O(log n) nodes they
-need in one query. Callers hold the log's row lock (``services``) while appending.
+Layout: ``node(0, i)`` is entry i's ``leaf_hash`` and is stored only there; the node table
+holds the interior nodes (level >= 1), about one row per entry. On SQLite both tables are
+``WITHOUT ROWID`` (migration 0003), so each row lives once, in its primary-key B-tree.
+
+An append reads the log's right edge (at most 64 nodes, one query), computes every node the
+batch completes in memory and writes entries and nodes with one ``executemany`` each; proofs
+fetch the O(log n) nodes they need in one query. Callers hold the log's row lock
+(``services.append``) while appending.
 """
 
 from __future__ import annotations
@@ -19,6 +25,11 @@ from zwerm.transparency.models import LogEntry, TreeNode
 ENTRIES = LogEntry._meta.db_table
 NODES = TreeNode._meta.db_table
 GUARD = "transparency_maintenance"
+ENTRY_INSERT = (
+    f"INSERT INTO {ENTRIES} (log_id, idx, body, leaf_hash, kind, activity_seq, created_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+)
+NODE_INSERT = f"INSERT INTO {NODES} (log_id, level, idx, hash) VALUES (%s, %s, %s, %s)"
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,10 @@ def _bytes(value) -> bytes:
     return bytes(value) if value is not None else value
 
 
+def _in(values: Sequence[int]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
 def get_nodes(log_id: int, wanted: set[merkle.Node], using: str = "default") -> dict:
     """Fetch stored nodes in one statement: a primary-key lookup per level, UNION ALL."""
     if not wanted:
@@ -46,11 +61,18 @@ def get_nodes(log_id: int, wanted: set[merkle.Node], using: str = "default") -> 
         by_level.setdefault(level, []).append(idx)
     selects, params = [], []
     for level, indexes in by_level.items():
-        selects.append(
-            f"SELECT level, idx, hash FROM {NODES} WHERE log_id = %s AND level = %s "
-            f"AND idx IN ({', '.join(['%s'] * len(indexes))})"
-        )
-        params += [log_id, level, *indexes]
+        if level == 0:
+            selects.append(
+                f"SELECT 0, idx, leaf_hash FROM {ENTRIES} WHERE log_id = %s "
+                f"AND idx IN ({_in(indexes)})"
+            )
+            params += [log_id, *indexes]
+        else:
+            selects.append(
+                f"SELECT level, idx, hash FROM {NODES} WHERE log_id = %s AND level = %s "
+                f"AND idx IN ({_in(indexes)})"
+            )
+            params += [log_id, level, *indexes]
     with _cursor(using) as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         found = {(level, idx): _bytes(h) for level, idx, h in cursor.fetchall()}
@@ -67,30 +89,27 @@ def append(
     if not entries:
         return []
     leaves = [merkle.leaf_hash(entry.body) for entry in entries]
-    known = get_nodes(log_id, set(merkle.frontier(size)), using)
-    nodes = merkle.appended_nodes(size, leaves, known.__getitem__)
+    edge = merkle.frontier(size)
+    known = get_nodes(log_id, set(edge), using)
+    nodes = merkle.appended_nodes(size, leaves, [known[node] for node in edge])
     connection = connections[using]
     stamp = connection.ops.adapt_datetimefield_value(entries[0].created_at)
     entry_rows = [
-        (log_id, size + offset, e.body, leaf, e.kind, e.activity_seq, stamp)
-        for offset, (e, leaf) in enumerate(zip(entries, leaves, strict=True))
+        (log_id, idx, e.body, leaf, e.kind, e.activity_seq, stamp)
+        for idx, e, leaf in zip(range(size, size + len(entries)), entries, leaves, strict=True)
     ]
     node_rows = [(log_id, level, idx, h) for level, idx, h in nodes]
-    entry_sql = (
-        f"INSERT INTO {ENTRIES} (log_id, idx, body, leaf_hash, kind, activity_seq, created_at) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s)"
-    )
-    node_sql = f"INSERT INTO {NODES} (log_id, level, idx, hash) VALUES (%s, %s, %s, %s)"
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         # The driver's own executemany: Django's wrapper costs more than the insert here.
         raw = connection.connection
-        raw.executemany(entry_sql.replace("%s", "?"), entry_rows)
-        raw.executemany(node_sql.replace("%s", "?"), node_rows)
+        raw.executemany(ENTRY_INSERT.replace("%s", "?"), entry_rows)
+        raw.executemany(NODE_INSERT.replace("%s", "?"), node_rows)
     else:
         with connection.cursor() as cursor:
-            cursor.executemany(entry_sql, entry_rows)
-            cursor.executemany(node_sql, node_rows)
+            cursor.executemany(ENTRY_INSERT, entry_rows)
+            if node_rows:
+                cursor.executemany(NODE_INSERT, node_rows)
     return leaves
 
 
@@ -126,25 +145,22 @@ def entry_rows(
 def level_hashes(
     log_id: int, level: int, start: int, stop: int, using: str = "default"
 ) -> list[bytes]:
-    """Stored hashes at one level for indexes ``[start, stop)``, in order (for tiles)."""
-    with _cursor(using) as cursor:
-        cursor.execute(
+    """Stored hashes at one level for indexes ``[start, stop)``, in order (tiles, audits)."""
+    if level == 0:
+        sql = (
+            f"SELECT leaf_hash FROM {ENTRIES} WHERE log_id = %s AND idx >= %s AND idx < %s "
+            "ORDER BY idx"
+        )
+        params = [log_id, start, stop]
+    else:
+        sql = (
             f"SELECT hash FROM {NODES} WHERE log_id = %s AND level = %s AND idx >= %s "
-            "AND idx < %s ORDER BY idx",
-            [log_id, level, start, stop],
+            "AND idx < %s ORDER BY idx"
         )
-        return [_bytes(row[0]) for row in cursor.fetchall()]
-
-
-def node_rows(log_id: int, using: str = "default") -> Iterator[tuple[int, int, bytes]]:
-    """Every stored node of a log, for the full check in ``verify_log``."""
+        params = [log_id, level, start, stop]
     with _cursor(using) as cursor:
-        cursor.execute(
-            f"SELECT level, idx, hash FROM {NODES} WHERE log_id = %s ORDER BY level, idx",
-            [log_id],
-        )
-        for level, idx, h in cursor.fetchall():
-            yield level, idx, _bytes(h)
+        cursor.execute(sql, params)
+        return [_bytes(row[0]) for row in cursor.fetchall()]
 
 
 def has_append_only_triggers(using: str = "default") -> set[str]:

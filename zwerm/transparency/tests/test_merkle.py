@@ -82,12 +82,13 @@ class MemoryTree:
         self.size = 0
 
     def append(self, data: list[bytes]) -> None:
-        rows = merkle.appended_nodes(self.size, [merkle.leaf_hash(d) for d in data], self.get)
+        leaves = [merkle.leaf_hash(d) for d in data]
+        edge = [self.nodes[node] for node in merkle.frontier(self.size)]
+        rows = merkle.appended_nodes(self.size, leaves, edge)
+        assert all(level >= 1 for level, _idx, _h in rows)
+        self.nodes.update({(0, self.size + i): leaf for i, leaf in enumerate(leaves)})
         self.nodes.update({(level, idx): h for level, idx, h in rows})
         self.size += len(data)
-
-    def get(self, node: merkle.Node) -> bytes:
-        return self.nodes[node]
 
     def root(self, n: int) -> bytes:
         return merkle.fold([self.nodes[node] for node in merkle.root_plan(n)])
@@ -155,4 +156,4 @@ def test_a_wrong_proof_is_rejected():
 def test_the_empty_tree_has_the_sha256_of_nothing():
     assert merkle.fold([]).hex().startswith("e3b0c442")
     assert merkle.frontier(0) == []
-    assert merkle.frontier(6) == [(1, 2), (2, 0)]
+    assert merkle.frontier(6) == [(2, 0), (1, 2)]

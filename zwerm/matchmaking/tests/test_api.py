@@ -151,3 +151,25 @@ def test_ecosystem_candidates_for_facilitators_only(api, api_for, indexed):
     assert_error_format(api_for(person_in(member), member).get(url), 403)
     assert_error_format(api.get(url), 404)  # members-only: hidden from outsiders
     assert_error_format(api_for(person_in(candidate), candidate).get(url), 404)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_list_endpoints_queries_do_not_grow(api_for, indexed, count,
+                                            django_assert_max_num_queries):
+    own = organisation_with("government", seeks=["glasvezel aanleg"])
+    for _ in range(count):
+        organisation_with("company", offers=["Aanleg van glasvezel"])
+        IntroductionFactory(recipient=own)
+        connect(own, OrganisationFactory())
+    indexed()
+    client = api_for(admin_of(own), own)
+    client.get(f"{BASE}/suggestions")  # loads the index into this process
+    with django_assert_max_num_queries(14):
+        body = client.get(f"{BASE}/suggestions", {"limit": 100}).json()
+    assert body["count"] == count
+    with django_assert_max_num_queries(8):
+        body = client.get(f"{BASE}/introductions", {"limit": 100}).json()
+    assert body["count"] == count and len(body["items"]) == count
+    with django_assert_max_num_queries(8):
+        body = client.get(f"{BASE}/connections", {"limit": 100}).json()
+    assert body["count"] == count and len(body["items"]) == count

@@ -23,6 +23,11 @@ register("ideation.idea.submitted", _("%(actor)s submitted the idea %(subject)s"
 register("ideation.idea.updated", _("%(actor)s updated the idea %(subject)s"))
 register("ideation.idea.merged", _("%(actor)s merged a duplicate into the idea %(subject)s"))
 register("ideation.idea.linked", _("%(actor)s linked the idea %(subject)s to an idea it builds on"))
+register("ideation.idea.followed", _("%(actor)s followed the idea %(subject)s"), personal=True)
+register(
+    "ideation.idea.unfollowed", _("%(actor)s stopped following the idea %(subject)s"),
+    personal=True,
+)
 register("ideation.idea.clustered", _("%(actor)s moved the idea %(subject)s to a cluster"))
 register(
     "ideation.comment.posted",

@@ -41,6 +41,10 @@ class Cluster(PublicIdModel, TimeStampedModel):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     edited = models.BooleanField(_("edited after the proposal"), default=False)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    proposed_ideas = models.JSONField(
+        _("proposed ideas"), default=list, blank=True,
+        help_text=_("The ideas the assistant put in this cluster, until it is accepted."),
+    )
 
     class Meta:
         ordering = ["challenge", "name"]

@@ -1,0 +1,93 @@
+"""What the results page and endpoint show: the tally joined to titles, bars and turnout.
+
+Turnout per kind of organisation is hidden for any kind where fewer than three people
+voted, so a small group's choice cannot be inferred from it.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Count
+
+from zwerm.ideation.models import Ballot, Challenge, Phase, Result
+from zwerm.ideation.models.challenges import PHASE_ORDER
+from zwerm.organisations.models import Organisation
+
+TURNOUT_MINIMUM = 3
+BAR_WIDTH = 400  # the widest bar of a chart, in SVG user units
+
+
+def vote_closed(challenge: Challenge) -> bool:
+    return challenge.phase_index() > PHASE_ORDER.index(Phase.VOTE)
+
+
+def result_data(challenge: Challenge) -> dict[str, Any] | None:
+    """The published result, or (before the job published it) the same tally, counted now."""
+    if not vote_closed(challenge):
+        return None
+    published = Result.objects.filter(challenge=challenge).first()
+    if published is not None:
+        return published.data
+    from zwerm.ideation.services.voting import compute_result
+
+    return compute_result(challenge)
+
+
+def ranking_rows(challenge: Challenge, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Ranking rows with titles and bar lengths (whole SVG units, largest = BAR_WIDTH)."""
+    titles = {str(idea.uuid): idea for idea in challenge.ideas.all()}
+    ranked = data["method"] == Challenge.Method.RANKED
+    values = [
+        Fraction(row["beats"]) if ranked else Fraction(row["score"]) for row in data["ranking"]
+    ]
+    top = max(values, default=Fraction(0))
+    rows = []
+    for index, (row, value) in enumerate(zip(data["ranking"], values, strict=True)):
+        idea = titles.get(row["option"])
+        rows.append({
+            **row,
+            "idea": idea,
+            "title": idea.title if idea else row["option"],
+            "value": str(row["beats"]) if ranked else row["score_shown"],
+            "bar": int(value * BAR_WIDTH / top) if top else 0,
+            "y": index * 32,
+        })
+    return rows
+
+
+def turnout(challenge: Challenge) -> dict[str, Any]:
+    """Ballots and organisations per kind of organisation; small groups hidden."""
+    labels = dict(Organisation.Kind.choices)
+    rows = (
+        Ballot.objects.filter(challenge=challenge)
+        .values("organisation_kind")
+        .annotate(ballots=Count("id"), organisations=Count("organisation", distinct=True))
+        .order_by("organisation_kind")
+    )
+    kinds = []
+    for row in rows:
+        hidden = row["ballots"] < TURNOUT_MINIMUM
+        kinds.append({
+            "kind": row["organisation_kind"] or "none",
+            "label": labels.get(row["organisation_kind"], labels.get("other")),
+            "hidden": hidden,
+            "ballots": None if hidden else row["ballots"],
+            "organisations": None if hidden else row["organisations"],
+        })
+    return {
+        "ballots": sum(row["ballots"] for row in rows),
+        "kinds": kinds,
+        "minimum": TURNOUT_MINIMUM,
+    }
+
+
+def open_ballots(challenge: Challenge) -> list[Ballot]:
+    """Who voted how, only for open votes that have closed."""
+    if challenge.secret or not vote_closed(challenge):
+        return []
+    return list(
+        Ballot.objects.filter(challenge=challenge).select_related("person", "organisation")
+        .order_by("organisation__name", "id")
+    )

@@ -6,3 +6,22 @@ class EventsConfig(AppConfig):
     name = "zwerm.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from zwerm.core import privacy
+        from zwerm.core.models import NotificationPreference
+        from zwerm.core.notifications import register_kind
+        from zwerm.events import handlers, verbs  # noqa: F401
+
+        # Registrants get their own emails from tasks.py; these kinds only show in the app.
+        register_kind(
+            "events.registrations",
+            _("Changes to events I registered for: a seat for me, a cancelled event"),
+            default=NotificationPreference.Channel.APP,
+        )
+        register_kind(
+            "events.organising",
+            _("Registrations for events I organise"),
+            default=NotificationPreference.Channel.DIGEST,
+        )
+        privacy.register_exporter("events", handlers.export_person)

@@ -123,9 +123,8 @@ class Introduction(PublicIdModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return str(_("Introduction of %(requester)s to %(recipient)s") % {
-            "requester": self.requester, "recipient": self.recipient,
-        })
+        # Snapshot into the activity stream as a label: names only, no message.
+        return f"{self.requester} → {self.recipient}"
 
 
 class Connection(TimeStampedModel):

@@ -11,17 +11,17 @@ INTRODUCTIONS = "matchmaking.introductions"
 # public connection.
 register(
     "matchmaking.introduction.requested",
-    _("%(actor)s asked on behalf of %(organisation)s for an introduction: %(subject)s"),
+    _("%(actor)s asked for an introduction: %(subject)s"),
     notification_kind=INTRODUCTIONS, personal=True,
 )
 register(
     "matchmaking.introduction.accepted",
-    _("%(actor)s accepted on behalf of %(organisation)s the %(subject)s"),
+    _("%(actor)s accepted the introduction %(subject)s"),
     notification_kind=INTRODUCTIONS,
 )
 register(
     "matchmaking.introduction.declined",
-    _("%(actor)s declined on behalf of %(organisation)s the %(subject)s"),
+    _("%(actor)s declined the introduction %(subject)s"),
     notification_kind=INTRODUCTIONS, personal=True,
 )
 # Who dismissed whom is nobody else's business.

@@ -5,16 +5,19 @@ from __future__ import annotations
 import uuid
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Status
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Status
 from ninja import Schema as _Schema
 
 from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.errors import NotFound, ValidationFailed
 from zwerm.transparency import formats, keys, notes, selectors, services, storage
 from zwerm.transparency.models import Checkpoint
 from zwerm.transparency.schemas import (
     CheckpointOut,
     ConsistencyOut,
     CosignatureIn,
+    EntryListOut,
     EntryOut,
     InclusionOut,
     KeyOut,
@@ -63,11 +66,34 @@ def log_detail(request: HttpRequest, ecosystem_uuid: uuid.UUID,
 ):
     view = _view(request, ecosystem_uuid, response)
     origin = view.log.origin if view.log else services.origin_for(view.ecosystem.uuid)
-    checkpoint = selectors.latest_checkpoint(log=view.log)
     return LogOut(
         ecosystem_uuid=str(view.ecosystem.uuid), origin=origin,
-        vkey=keys.verifier(origin).vkey, size=view.size, checkpoint=checkpoint_out(checkpoint),
+        vkey=keys.verifier(origin).vkey, size=view.signed_size, appended=view.size,
+        checkpoint=checkpoint_out(view.checkpoint),
     )
+
+
+def entry_out(row: tuple[int, bytes, bytes, str, int]) -> EntryOut:
+    idx, body, leaf, kind, _seq = row
+    return EntryOut(index=idx, kind=kind, body=notes.b64(body), leaf_hash=notes.b64(leaf),
+                    fields=formats.decode_leaf(body))
+
+
+class EntryFilter(_Schema):
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0)
+    kind: str = ""
+
+
+@router.get("/transparency/logs/{ecosystem_uuid}/entries", response=EntryListOut,
+            auth=OPTIONAL)
+def entry_list(request: HttpRequest, ecosystem_uuid: uuid.UUID, q: Query[EntryFilter],
+    response: HttpResponse,
+):
+    """Signed entries, newest first; ``kind`` filters by verb or verb prefix."""
+    view = _view(request, ecosystem_uuid, response)
+    page = selectors.entry_list(view=view, offset=q.offset, limit=q.limit, kind=q.kind)
+    return EntryListOut(items=[entry_out(row) for row in page.items], count=page.count)
 
 
 @router.get("/transparency/logs/{ecosystem_uuid}/entries/{index}", response=EntryOut,
@@ -76,9 +102,7 @@ def entry_detail(request: HttpRequest, ecosystem_uuid: uuid.UUID, index: int,
     response: HttpResponse,
 ):
     view = _view(request, ecosystem_uuid, response)
-    idx, body, leaf, kind, _seq = selectors.entry(view=view, index=index)
-    return EntryOut(index=idx, kind=kind, body=notes.b64(body), leaf_hash=notes.b64(leaf),
-                    fields=formats.decode_leaf(body))
+    return entry_out(selectors.entry(view=view, index=index))
 
 
 class InclusionQuery(_Schema):
@@ -93,9 +117,10 @@ def inclusion(request: HttpRequest, ecosystem_uuid: uuid.UUID, q: Query[Inclusio
 ):
     view = _view(request, ecosystem_uuid, response)
     selectors.check_sizes(view, q.size)
+    if not 0 <= q.index < q.size:
+        raise ValidationFailed(_("The entry index must be smaller than the tree size."),
+                               field="index")
     _idx, _body, leaf, _kind, _seq = selectors.entry(view=view, index=q.index)
-    if q.index >= q.size:
-        selectors.check_sizes(view, -1)
     proof = storage.inclusion_proof(view.log.pk, q.index, q.size)
     return InclusionOut(
         index=q.index, size=q.size, leaf_hash=notes.b64(leaf),
@@ -116,7 +141,8 @@ def consistency(request: HttpRequest, ecosystem_uuid: uuid.UUID, q: Query[Consis
     view = _view(request, ecosystem_uuid, response)
     selectors.check_sizes(view, q.first, q.second)
     if q.first > q.second:
-        selectors.check_sizes(view, -1)
+        raise ValidationFailed(_("The first tree size must not exceed the second."),
+                               field="first")
     log_id = view.log.pk
     proof = storage.consistency_proof(log_id, q.first, q.second)
     return ConsistencyOut(
@@ -131,7 +157,7 @@ def cosign(request: HttpRequest, ecosystem_uuid: uuid.UUID, data: CosignatureIn)
     """A witness adds its tlog-cosignature line to a checkpoint it has verified."""
     view = _view(request, ecosystem_uuid)
     if view.log is None:
-        selectors.entry(view=view, index=0)
+        raise NotFound(_("There is no checkpoint of this size."))
     cosignature = services.cosignature_add(
         actor=actor_of(request), log=view.log, size=data.size, line=data.line
     )

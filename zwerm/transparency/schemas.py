@@ -28,7 +28,8 @@ class LogOut(Schema):
     ecosystem_uuid: str
     origin: str
     vkey: str
-    size: int
+    size: int  # covered by the latest signed checkpoint: what entries, tiles and proofs serve
+    appended: int  # appended so far; the rest is signed within one checkpoint interval
     checkpoint: CheckpointOut | None
 
 
@@ -38,6 +39,11 @@ class EntryOut(Schema):
     body: str
     leaf_hash: str
     fields: dict
+
+
+class EntryListOut(Schema):
+    items: list[EntryOut]
+    count: int
 
 
 class InclusionOut(Schema):

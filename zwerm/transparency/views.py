@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -47,10 +48,9 @@ def _bytes(view: selectors.LogView, data: bytes, content_type: str, cache: str) 
 
 def checkpoint(request: HttpRequest, ecosystem: uuid.UUID) -> HttpResponse:
     view = _log_view(request, ecosystem)
-    latest = selectors.latest_checkpoint(log=view.log)
-    if latest is None:
+    if view.checkpoint is None:
         raise Http404
-    return _bytes(view, latest.note.encode(), "text/plain; charset=utf-8", SHORT)
+    return _bytes(view, view.checkpoint.note.encode(), "text/plain; charset=utf-8", SHORT)
 
 
 def tile(request: HttpRequest, ecosystem: uuid.UUID, rest: str) -> HttpResponse:
@@ -88,11 +88,34 @@ def well_known_key(request: HttpRequest) -> HttpResponse:
     return response
 
 
+PAGE_SIZE = 25
+
+
+class _SignedEntries:
+    """The signed entries, newest first, as a sequence Django's paginator can slice."""
+
+    def __init__(self, view: selectors.LogView) -> None:
+        self.view = view
+
+    def __len__(self) -> int:
+        return self.view.signed_size
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        page = selectors.entry_list(
+            view=self.view, offset=window.start, limit=window.stop - window.start
+        )
+        return [
+            {"index": idx, "kind": kind, "fields": formats.decode_leaf(body)}
+            for idx, body, _leaf, kind, _seq in page.items
+        ]
+
+
 def log_page(request: HttpRequest, ecosystem: uuid.UUID) -> HttpResponse:
-    """What the log guarantees and how to check it, with the latest checkpoint."""
+    """What the log guarantees and how to check it, the latest checkpoint and recent entries."""
     view = _log_view(request, ecosystem)
-    latest = selectors.latest_checkpoint(log=view.log)
+    latest = view.checkpoint
     origin = view.log.origin if view.log else services.origin_for(view.ecosystem.uuid)
+    page = Paginator(_SignedEntries(view), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "view": view,
         "ecosystem": view.ecosystem,
@@ -101,7 +124,9 @@ def log_page(request: HttpRequest, ecosystem: uuid.UUID) -> HttpResponse:
         "witnesses": selectors.checkpoint_witnesses(checkpoint=latest),
         "vkey": keys.verifier(origin).vkey,
         "base_url": request.build_absolute_uri("/").rstrip("/"),
-        "pending": services.pending_activities().filter(ecosystem_uuid=ecosystem).count(),
+        "pending": services.pending_activities().filter(ecosystem_uuid=ecosystem).count()
+        + view.size - view.signed_size,
+        "page_obj": page,
     }
     response = render(request, "transparency/log.html", context)
     if view.is_private:
@@ -110,23 +135,19 @@ def log_page(request: HttpRequest, ecosystem: uuid.UUID) -> HttpResponse:
 
 
 def entry_page(request: HttpRequest, ecosystem: uuid.UUID, index: int) -> HttpResponse:
-    """One entry with its inclusion proof in the latest checkpoint, checked on the server."""
+    """One signed entry with its inclusion proof in the latest checkpoint, checked here too."""
     view = _log_view(request, ecosystem)
     try:
         _idx, body, leaf, kind, _seq = selectors.entry(view=view, index=index)
     except NotFound as error:
         raise Http404(str(error)) from error
-    latest = selectors.latest_checkpoint(log=view.log)
-    proof: list[str] = []
-    included = False
-    if latest is not None and index < latest.size:
-        hashes = storage.inclusion_proof(view.log.pk, index, latest.size)
-        proof = [notes.b64(h) for h in hashes]
-        try:
-            merkle.verify_inclusion(index, latest.size, leaf, hashes, bytes(latest.root))
-            included = True
-        except merkle.VerificationError:
-            included = False
+    latest = view.checkpoint
+    hashes = storage.inclusion_proof(view.log.pk, index, latest.size)
+    try:
+        merkle.verify_inclusion(index, latest.size, leaf, hashes, bytes(latest.root))
+        included = True
+    except merkle.VerificationError:
+        included = False
     context = {
         "view": view,
         "ecosystem": view.ecosystem,
@@ -135,7 +156,7 @@ def entry_page(request: HttpRequest, ecosystem: uuid.UUID, index: int) -> HttpRe
         "fields": formats.decode_leaf(body),
         "leaf_hash": notes.b64(leaf),
         "checkpoint": latest,
-        "proof": proof,
+        "proof": [notes.b64(h) for h in hashes],
         "included": included,
     }
     response = render(request, "transparency/entry.html", context)

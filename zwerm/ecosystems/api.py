@@ -8,22 +8,24 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from ninja import Field as NinjaField
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
 from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.core.privacy import NameResolver, visible_name_ids
+from zwerm.core.schemas import Page
 from zwerm.core.selectors import activity_list
 from zwerm.core.templatetags.zwerm import sentence_for
 from zwerm.ecosystems import permissions, selectors, services
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership, Role
 from zwerm.ecosystems.schemas import (
+    ActivityFilters,
     ActivityListOut,
     CharterIn,
     CharterOut,
     DelegateIn,
     EcosystemDetailOut,
+    EcosystemFilters,
     EcosystemIn,
     EcosystemListOut,
     EcosystemPatchIn,
@@ -34,40 +36,17 @@ from zwerm.ecosystems.schemas import (
     InvitationOut,
     JoinIn,
     MembershipEventOut,
+    MembershipFilters,
     MembershipListOut,
     MembershipOut,
     ReasonIn,
     RequestIn,
+    RoleFilters,
     RoleListOut,
 )
 from zwerm.organisations.models import Organisation
 
 router = Router(tags=["ecosystems"])
-
-
-class Page(Schema):
-    limit: int = NinjaField(20, ge=1, le=100)
-    offset: int = NinjaField(0, ge=0)
-
-
-class EcosystemFilters(Page):
-    q: str = NinjaField("", max_length=100)
-    theme: str = NinjaField("", max_length=80)
-
-
-class MembershipFilters(Page):
-    state: Membership.State | None = None
-    kind: Membership.Kind | None = None
-    q: str = NinjaField("", max_length=100)
-
-
-class RoleFilters(Page):
-    name: Role.Name | None = None
-    current: bool = True
-
-
-class ActivityFilters(Page):
-    after_seq: int | None = NinjaField(None, ge=0)
 
 
 def _page(queryset, page: Page) -> dict[str, Any]:

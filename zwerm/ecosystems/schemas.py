@@ -7,6 +7,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from zwerm.core.schemas import Page
 from zwerm.ecosystems.models import Ecosystem, Membership, Role
 
 
@@ -194,3 +195,26 @@ class ActivityOut(Schema):
 class ActivityListOut(Schema):
     items: list[ActivityOut]
     count: int
+
+
+# Filters ---------------------------------------------------------------------------------
+
+
+class EcosystemFilters(Page):
+    q: str = Field("", max_length=100)
+    theme: str = Field("", max_length=80)
+
+
+class MembershipFilters(Page):
+    state: Membership.State | None = None
+    kind: Membership.Kind | None = None
+    q: str = Field("", max_length=100)
+
+
+class RoleFilters(Page):
+    name: Role.Name | None = None
+    current: bool = True
+
+
+class ActivityFilters(Page):
+    after_seq: int | None = Field(None, ge=0)

@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 
 from zwerm.core.api_support import OPTIONAL, REQUIRED, ErrorOut, actor_of
 from zwerm.core.errors import NotAllowed, NotFound, ValidationFailed
+from zwerm.core.schemas import Page
 from zwerm.organisations import permissions, selectors, services
 from zwerm.organisations.filters import OrganisationFilterForm
 from zwerm.organisations.models import Organisation, ProfileEntry
@@ -245,11 +246,11 @@ def _managed(request, slug: str) -> Organisation:
 
 
 @router.get("/{slug}/invitations", response={200: InvitationListOut, **ERRORS}, auth=REQUIRED)
-def invitation_list(request, slug: str, open_only: bool = False, limit: int = Query(20, ge=1,
-                    le=100), offset: int = Query(0, ge=0)):
+def invitation_list(request, slug: str, page: Query[Page], open_only: bool = False):
     organisation = _managed(request, slug)
     queryset = selectors.organisation_invitations(organisation=organisation, open_only=open_only)
-    return {"items": list(queryset[offset : offset + limit]), "count": queryset.count()}
+    items = list(queryset[page.offset : page.offset + page.limit])
+    return {"items": items, "count": queryset.count()}
 
 
 @router.post("/{slug}/invitations", response={201: InvitationOut, **ERRORS}, auth=REQUIRED)

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from zwerm.core.schemas import Page
 from zwerm.organisations.models import Organisation, OrganisationMember, ProfileEntry
 
 Kind = Literal["company", "government", "knowledge", "nonprofit", "other"]
@@ -75,15 +76,13 @@ class OrganisationListOut(Schema):
     count: int
 
 
-class OrganisationFiltersIn(Schema):
+class OrganisationFiltersIn(Page):
     """The directory's filters (validated by the same form as the page) and the page."""
 
     q: str = Field("", description="Words to find in name, description, offers, requests, themes.")
     kind: str = Field("", description="One of the kinds of organisation.")
     region: str = Field("", description="One of the regions.")
     theme: str = Field("", description="A theme's slug.")
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
 
 
 class OrganisationIn(Schema):

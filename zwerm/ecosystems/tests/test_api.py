@@ -24,6 +24,14 @@ def facilitated(api_for):
     return ecosystem, api_for(facilitator, home), home, facilitator
 
 
+@pytest.mark.parametrize("path", ["", "/memberships", "/roles", "/invitations", "/activities"])
+def test_lists_refuse_an_offset_beyond_the_database(facilitated, path):
+    ecosystem, client, *_ = facilitated
+    url = f"ecosystems/{ecosystem.slug}{path}" if path else "ecosystems"
+    body = assert_error_format(client.get(url, {"offset": 10**30}), 422)
+    assert "offset" in body["fields"]
+
+
 def test_create_good_and_bad(api, api_for):
     organisation = OrganisationFactory()
     client = api_for(admin_of(organisation), organisation)

@@ -48,7 +48,7 @@ def test_list_searches_filters_and_paginates(api):
 
 @pytest.mark.parametrize(
     "params", [{"kind": "castle"}, {"region": "atlantis"}, {"limit": 0}, {"limit": 1000},
-               {"offset": -1}, {"theme": "not a slug!"}, {"limit": "many"}]
+               {"offset": -1}, {"offset": 10**30}, {"theme": "not a slug!"}, {"limit": "many"}]
 )
 def test_list_refuses_bad_filters(api, params):
     body = assert_error_format(api.get(BASE, params), 422)
@@ -234,6 +234,11 @@ def test_invitations_create_list_revoke_accept(api_for, organisation, admin):
     assert_error_format(api_for(UserFactory()).post(f"{BASE}/invitations/{other.uuid}/accept"),
                         409)
     assert_error_format(api_for(newcomer).post(f"{BASE}/invitations/nope/accept"), 422)
+
+
+def test_invitation_list_refuses_an_offset_beyond_the_database(api_for, organisation, admin):
+    response = api_for(admin).get(f"{BASE}/bouwkringloop/invitations", {"offset": 10**30})
+    assert "offset" in assert_error_format(response, 422)["fields"]
 
 
 def test_invitations_are_for_admins_only(api, api_for, organisation, admin):

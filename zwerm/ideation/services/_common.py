@@ -48,7 +48,13 @@ def require_manager(actor: Actor, challenge: Challenge) -> None:
         raise NotAllowed(_("Only the facilitators of this challenge may do this."))
 
 
+PHASE_FIELDS = ["manual_phase", "opens_at", "refine_starts_at", "vote_starts_at",
+                "select_starts_at", "closes_at"]
+
+
 def require_phase(challenge: Challenge, *phases: str) -> None:
+    """Check the phase as stored now, not as an older copy of the challenge remembers it."""
+    challenge.refresh_from_db(fields=PHASE_FIELDS)
     if challenge.phase not in phases:
         raise Conflict(PHASE_ERRORS.get(phases[0], _("Not possible in this phase.")),
                        code="wrong_phase")
@@ -77,3 +83,9 @@ def idea_url(idea: Any) -> str:
     return reverse(
         "ideation:idea", kwargs={"slug": idea.challenge.slug, "idea": idea.uuid}
     )
+
+
+def require_open(challenge: Challenge) -> None:
+    challenge.refresh_from_db(fields=PHASE_FIELDS)
+    if challenge.phase == Phase.CLOSED:
+        raise Conflict(_("This challenge is closed."), code="wrong_phase")

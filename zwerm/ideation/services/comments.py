@@ -9,8 +9,13 @@ from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, ValidationFailed
 from zwerm.core.notifications import notify
-from zwerm.ideation.models import Comment, Follow, Idea, Phase
-from zwerm.ideation.services._common import clean_text, idea_url, require_participant
+from zwerm.ideation.models import Comment, Follow, Idea
+from zwerm.ideation.services._common import (
+    clean_text,
+    idea_url,
+    require_open,
+    require_participant,
+)
 
 BODY_MAX = 5000
 
@@ -22,8 +27,7 @@ def comment_post(
     """Comment on an idea, or reply to a comment (replies to replies join the same thread)."""
     challenge = idea.challenge
     require_participant(actor, challenge)
-    if challenge.phase == Phase.CLOSED:
-        raise Conflict(_("This challenge is closed."), code="wrong_phase")
+    require_open(challenge)
     if idea.is_merged:
         raise Conflict(_("This idea was merged into another; comment there instead."))
     body = clean_text(body, field="body", label=_("comment"), required=True, max_length=BODY_MAX)

@@ -28,6 +28,7 @@ from zwerm.ideation.models import (
 from zwerm.ideation.services._common import (
     clean_text,
     require_manager,
+    require_open,
     require_participant,
     require_person,
     require_phase,
@@ -203,8 +204,7 @@ def idea_follow(*, actor: Actor, idea: Idea, follow: bool = True) -> bool:
 def reaction_set(*, actor: Actor, idea: Idea, kind: str, on: bool = True) -> bool:
     """Add or withdraw one reaction; each person reacts once per kind."""
     require_participant(actor, idea.challenge)
-    if idea.challenge.phase == Phase.CLOSED:
-        raise Conflict(_("This challenge is closed."), code="wrong_phase")
+    require_open(idea.challenge)
     if kind not in Reaction.Kind.values:
         raise ValidationFailed(_("Choose one of the offered reactions."), field="kind")
     if on:
@@ -227,8 +227,7 @@ def idea_merge(*, actor: Actor, source: Idea, target: Idea) -> IdeaMerge:
     initiatives and votes follow; the source stays, marked as merged, so history is kept."""
     challenge = target.challenge
     require_manager(actor, challenge)
-    if challenge.phase == Phase.CLOSED:
-        raise Conflict(_("This challenge is closed."), code="wrong_phase")
+    require_open(challenge)
     source, target = (Idea.objects.select_for_update().get(pk=i.pk) for i in (source, target))
     if source.challenge_id != target.challenge_id or source.pk == target.pk:
         raise ValidationFailed(_("Merge two different ideas of the same challenge."),
@@ -239,6 +238,7 @@ def idea_merge(*, actor: Actor, source: Idea, target: Idea) -> IdeaMerge:
     for reaction in source.reactions.all():
         if not target.reactions.filter(person=reaction.person, kind=reaction.kind).exists():
             Reaction.objects.create(idea=target, person=reaction.person, kind=reaction.kind)
+    source.reactions.all().delete()
     followers = set(source.follows.values_list("person_id", flat=True))
     Follow.objects.bulk_create([Follow(idea=target, person_id=p) for p in followers],
                                ignore_conflicts=True)

@@ -41,8 +41,8 @@ register("ideation.cluster.proposed", _("%(actor)s asked the assistant to propos
 register("ideation.cluster.accepted", _("%(actor)s accepted the proposed cluster %(subject)s"))
 register("ideation.cluster.rejected", _("%(actor)s rejected the proposed cluster %(subject)s"))
 register("ideation.cluster.renamed", _("%(actor)s renamed the cluster %(subject)s"))
-register("ideation.ballot.cast", _("%(actor)s voted in the challenge %(subject)s"))
-register("ideation.ballot.changed", _("%(actor)s changed their vote in the challenge %(subject)s"))
+register("ideation.ballot.cast", _("A ballot was cast in the challenge %(subject)s"))
+register("ideation.ballot.changed", _("A ballot was changed in the challenge %(subject)s"))
 register(
     "ideation.result.published", _("The result of the vote in %(subject)s was published")
 )

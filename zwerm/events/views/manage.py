@@ -174,8 +174,8 @@ def event_export(request, slug):
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email address"), _("Organisation"), _("State"), _("Seat"),
-                     _("Registered at"), _("Checked in at"), _("On the attendee list"),
+    writer.writerow([_("Name"), _("Email address (guests)"), _("Organisation"), _("State"),
+                     _("Seat"), _("Registered at"), _("Checked in at"), _("On the attendee list"),
                      *[question.label for question in questions]])
     zone = event.zone
     for registration in selectors.registrations_of(event=event).exclude(state="cancelled"):
@@ -183,7 +183,7 @@ def event_export(request, slug):
         writer.writerow([
             _safe(str(registration.person) if registration.person_id
                   else registration.guest_name),
-            registration.email,
+            registration.guest_email,  # people's own addresses are never shown to others
             registration.organisation.name if registration.organisation else "",
             registration.get_state_display(),
             registration.seat or "",

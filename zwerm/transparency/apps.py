@@ -9,6 +9,11 @@ class TransparencyConfig(AppConfig):
 
     def ready(self) -> None:
         from zwerm.core.activity import register_listener
+        from zwerm.core.panels import register_panel
         from zwerm.transparency.listeners import sequence_after_commit
+        from zwerm.transparency.panels import ecosystem_log_panel
 
         register_listener(sequence_after_commit)
+        register_panel(
+            "ecosystem_aside", "transparency/_ecosystem_panel.html", ecosystem_log_panel
+        )

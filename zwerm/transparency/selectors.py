@@ -172,3 +172,29 @@ def verifiable_marks(activities: Iterable[Any]) -> dict[int, Mark]:
         if idx < signed_size
     }
     return {seq: Mark(ecosystem_uuid=eco, index=signed.get(seq)) for seq, eco in logged.items()}
+
+
+@dataclass
+class LogSummary:
+    ecosystem: Ecosystem
+    checkpoint: Checkpoint | None
+    witnesses: list[Cosignature]
+
+
+def log_summary(*, viewer: Any, ecosystem: Ecosystem) -> LogSummary | None:
+    """The latest checkpoint and its witnesses for a panel; None when the viewer may not see.
+
+    Two queries for a public ecosystem, four for a members-only one (the viewer is checked).
+    """
+    if not ecosystem.is_public and not Ecosystem.objects.filter(
+        visible_ecosystems_q(viewer), pk=ecosystem.pk
+    ).exists():
+        return None
+    checkpoint = (
+        Checkpoint.objects.filter(log__ecosystem_uuid=ecosystem.uuid)
+        .order_by("-size")
+        .prefetch_related("cosignatures")
+        .first()
+    )
+    witnesses = list(checkpoint.cosignatures.all()) if checkpoint else []
+    return LogSummary(ecosystem=ecosystem, checkpoint=checkpoint, witnesses=witnesses)

@@ -17,20 +17,23 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from zwerm.matchmaking.text import CONCEPT, Analyser, default_analyser, keyword_set
+from zwerm.matchmaking.text import CONCEPT, Analyser, default_analyser
 
 OFFER, SEEK = "offer", "seek"
 HELIX = ("government", "company", "knowledge")
 
 # Weights, in points. A perfect answer to one need is worth NEED_POINTS.
 NEED_POINTS = 100
-OFFER_POINTS = 60  # the reverse direction: my offer answers their need
+OFFER_POINTS = 45  # the reverse direction: my offer answers their need
 MIN_SIMILARITY = 0.12
 DESCRIPTION_WEIGHT = 0.5
-CONCEPT_WEIGHT = 1.6
+CONCEPT_WEIGHT = 1.0
 THEME_POINTS, MAX_THEMES = 12, 3
 SHARED_ECOSYSTEM_POINTS, NEIGHBOUR_POINTS, MAX_ECOSYSTEMS = 8, 4, 2
 HELIX_POINTS = 10
+# Patching keeps the term weights of the last full build; past this share of organisations
+# changed (and at least REBUILD_MINIMUM), everything is rebuilt with fresh weights.
+REBUILD_SHARE, REBUILD_MINIMUM = 0.05, 50
 
 
 @dataclass(frozen=True)
@@ -92,23 +95,26 @@ def analyse(profile: Profile, analyser: Analyser | None = None) -> Profile:
 class _Side:
     """The entries of one kind as a row-normalised sparse matrix, grouped by organisation."""
 
-    def __init__(self, rows: list[tuple[int, Entry]], vectors: sparse.csr_matrix, n: int):
-        self.entries = [entry for _, entry in rows]
-        self.owner = np.fromiter((index for index, _ in rows), dtype=np.int64, count=len(rows))
-        self.matrix = vectors
-        self.transposed = vectors.T.tocsr()
-        self.starts = np.searchsorted(self.owner, np.arange(n + 1))
+    def __init__(self, entries: list[Entry], owner: np.ndarray, matrix: sparse.csr_matrix,
+                 n: int) -> None:
+        self.entries = entries
+        self.owner = owner
+        self.matrix = matrix
+        self.transposed = matrix.T.tocsr()
+        self.starts = np.searchsorted(owner, np.arange(n + 1))
         self.has = self.starts[1:] > self.starts[:-1]
-        self.of_org = {
-            index: (int(self.starts[index]), int(self.starts[index + 1])) for index in range(n)
-        }
+
+    def span(self, index: int) -> tuple[int, int]:
+        return int(self.starts[index]), int(self.starts[index + 1])
 
 
 class Engine:
     """Profiles in memory; ``rank`` answers one organisation's top matches.
 
-    ``update`` and ``remove`` change profiles; the matrices are rebuilt on the next
-    ``rank`` from the terms already analysed, so no text is analysed twice.
+    ``update`` and ``remove`` change profiles; the next ``rank`` patches only the rows of
+    the changed organisations (keeping the term weights), and rebuilds everything, with
+    fresh weights, once more than ``REBUILD_SHARE`` of the organisations were patched.
+    No text is analysed twice.
     """
 
     def __init__(self, analyser: Analyser | None = None) -> None:
@@ -116,6 +122,10 @@ class Engine:
         self._profiles: dict[int, Profile] = {}
         self._ecosystem_themes: dict[int, frozenset[int]] = {}
         self._built = False
+        self._pending: set[int] = set()
+        self._patched: set[int] = set()
+        self._stale_structures = False
+        self.full_builds = 0  # how often everything was rebuilt (tests and benchmark read it)
 
     # -- keeping the profiles -------------------------------------------------------------
     def __len__(self) -> int:
@@ -130,20 +140,34 @@ class Engine:
     def update(self, profiles: Iterable[Profile]) -> None:
         for profile in profiles:
             self._profiles[profile.id] = analyse(profile, self.analyser)
-        self._built = False
+            self._pending.add(profile.id)
 
     def remove(self, organisations: Iterable[int]) -> None:
         for organisation in organisations:
             self._profiles.pop(organisation, None)
-        self._built = False
+            self._pending.add(organisation)
 
     def set_ecosystems(self, themes: Mapping[int, Iterable[int]]) -> None:
         """The themes of every ecosystem (its members come from the profiles)."""
-        self._ecosystem_themes = {key: frozenset(value) for key, value in themes.items()}
-        self._built = False
+        themes = {key: frozenset(value) for key, value in themes.items()}
+        if themes != self._ecosystem_themes:
+            self._ecosystem_themes = themes
+            self._stale_structures = True
+
+    def ready(self) -> None:
+        """Bring the matrices up to date with the profiles: patch, or rebuild."""
+        limit = max(REBUILD_MINIMUM, REBUILD_SHARE * len(self._profiles))
+        if not self._built or len(self._patched | self._pending) > limit:
+            self.build()
+            return
+        if self._pending:
+            self._patch()
+        elif self._stale_structures:
+            self._structures()
 
     # -- building ---------------------------------------------------------------------------
     def build(self) -> None:
+        """Everything from the profiles, with fresh term weights."""
         ids = sorted(self._profiles)
         self._ids = np.array(ids, dtype=np.int64)
         self._index = {organisation: index for index, organisation in enumerate(ids)}
@@ -156,33 +180,101 @@ class Engine:
                     rows[entry.kind].append((index, entry))
                     document_frequency.update(set(entry.terms or ()) | set(
                         entry.description_terms or ()))
-        documents = len(rows[OFFER]) + len(rows[SEEK])
-        vocabulary = {term: column for column, term in enumerate(document_frequency)}
-        idf = np.ones(len(vocabulary))
-        for term, column in vocabulary.items():
-            boost = CONCEPT_WEIGHT if term.startswith(CONCEPT) else 1.0
-            idf[column] = boost * (math.log((documents + 1) / (document_frequency[term] + 1)) + 1)
-        self._vocabulary = vocabulary
+        self._documents = len(rows[OFFER]) + len(rows[SEEK])
+        self._vocabulary = {term: column for column, term in enumerate(document_frequency)}
+        self._idf = np.array(
+            [self._weight(term, document_frequency[term]) for term in self._vocabulary]
+        )
         self._sides = {
-            kind: _Side(kind_rows, self._vectors(kind_rows, vocabulary, idf), n)
+            kind: _Side(
+                [entry for _, entry in kind_rows],
+                np.array([index for index, _ in kind_rows], dtype=np.int64),
+                self._vectors(kind_rows), n,
+            )
             for kind, kind_rows in rows.items()
         }
-        self._kinds = [self._profiles[organisation].kind for organisation in ids]
-        self._helix = np.array([kind in HELIX for kind in self._kinds])
+        self._pending, self._patched = set(), set()
+        self._built = True
+        self.full_builds += 1
+        self._structures()
+
+    def _weight(self, term: str, frequency: int) -> float:
+        boost = CONCEPT_WEIGHT if term.startswith(CONCEPT) else 1.0
+        return boost * (math.log((self._documents + 1) / (frequency + 1)) + 1)
+
+    def _patch(self) -> None:
+        """Replace the rows of the changed organisations; new ones are appended."""
+        changed, self._pending = self._pending, set()
+        ids = self._ids.tolist()
+        positions: dict[int, int] = {}
+        for organisation in sorted(changed):
+            if organisation in self._index:
+                positions[self._index[organisation]] = organisation
+                if organisation not in self._profiles:
+                    del self._index[organisation]
+            elif organisation in self._profiles:
+                self._index[organisation] = len(ids)
+                positions[len(ids)] = organisation
+                ids.append(organisation)
+        self._ids = np.array(ids, dtype=np.int64)
+        new_terms = []
+        for organisation in positions.values():
+            for entry in getattr(self._profiles.get(organisation), "entries", ()):
+                for term in (*(entry.terms or ()), *(entry.description_terms or ())):
+                    if term not in self._vocabulary:
+                        self._vocabulary[term] = len(self._vocabulary)
+                        new_terms.append(self._weight(term, 1))
+        self._idf = np.concatenate([self._idf, np.array(new_terms)])
+        for kind, side in self._sides.items():
+            self._sides[kind] = self._replace(side, kind, positions, len(ids))
+        self._patched |= changed
+        self._structures()
+
+    def _replace(self, side: _Side, kind: str, positions: dict[int, int], n: int) -> _Side:
+        matrix = side.matrix.copy()
+        matrix.resize((matrix.shape[0], max(len(self._vocabulary), 1)))
+        pieces, owners, entries, previous = [], [], [], 0
+        total = matrix.shape[0]
+        for position in sorted(positions):
+            start, end = side.span(position) if position + 1 < len(side.starts) else (
+                total, total)
+            pieces.append(matrix[previous:start])
+            owners.append(side.owner[previous:start])
+            entries.extend(side.entries[previous:start])
+            profile = self._profiles.get(positions[position])
+            rows = [(position, entry) for entry in (profile.entries if profile else ())
+                    if entry.kind == kind]
+            pieces.append(self._vectors(rows))
+            owners.append(np.full(len(rows), position, dtype=np.int64))
+            entries.extend(entry for _, entry in rows)
+            previous = end
+        pieces.append(matrix[previous:])
+        owners.append(side.owner[previous:])
+        entries.extend(side.entries[previous:])
+        return _Side(entries, np.concatenate(owners), sparse.vstack(pieces, format="csr"), n)
+
+    def _structures(self) -> None:
+        """Kinds, themes, ecosystem memberships and neighbours of the organisations."""
+        profiles = [self._profiles.get(int(organisation)) for organisation in self._ids]
+        self._alive = np.array([profile is not None for profile in profiles], dtype=bool)
+        empty = Profile(id=0)
+        profiles = [profile or empty for profile in profiles]
+        self._kinds = [profile.kind for profile in profiles]
+        self._helix = np.array([kind in HELIX for kind in self._kinds], dtype=bool)
         self._kind_codes = np.array([HELIX.index(k) if k in HELIX else -1 for k in self._kinds])
         all_themes = set().union(
-            *(self._profiles[o].themes for o in ids), *self._ecosystem_themes.values()
+            *(profile.themes for profile in profiles), *self._ecosystem_themes.values()
         )
         self._theme_index = {key: column for column, key in enumerate(sorted(all_themes))}
-        self._themes = self._incidence([self._profiles[o].themes for o in ids], self._theme_index)
+        self._themes = self._incidence([profile.themes for profile in profiles],
+                                       self._theme_index)
         ecosystem_ids = sorted(
-            set(self._ecosystem_themes).union(*(self._profiles[o].ecosystems for o in ids))
+            set(self._ecosystem_themes).union(*(profile.ecosystems for profile in profiles))
         )
         self._ecosystem_ids = np.array(ecosystem_ids, dtype=np.int64)
         self._ecosystem_index = {key: column for column, key in enumerate(ecosystem_ids)}
-        members = self._incidence(
-            [self._profiles[o].ecosystems for o in ids], self._ecosystem_index
-        )
+        members = self._incidence([profile.ecosystems for profile in profiles],
+                                  self._ecosystem_index)
         self._members = members
         theme_of_ecosystem = self._incidence(
             [self._ecosystem_themes.get(key, frozenset()) for key in ecosystem_ids]
@@ -194,7 +286,7 @@ class Engine:
         neighbours = (shared_members + shared_themes).astype(np.int8).tolil()
         neighbours.setdiag(0)
         self._neighbours = neighbours.tocsr()
-        self._built = True
+        self._stale_structures = False
 
     @staticmethod
     def _incidence(sets: list[frozenset[int]], index: dict[int, int]) -> sparse.csr_matrix:
@@ -209,8 +301,8 @@ class Engine:
             shape=(len(sets), max(len(index), 1)),
         )
 
-    @staticmethod
-    def _vectors(rows: list[tuple[int, Entry]], vocabulary: dict[str, int], idf: np.ndarray):
+    def _vectors(self, rows: list[tuple[int, Entry]]) -> sparse.csr_matrix:
+        vocabulary, idf = self._vocabulary, self._idf
         data, indices, pointers = [], [], [0]
         for _, entry in rows:
             weights: dict[int, float] = {}
@@ -245,8 +337,7 @@ class Engine:
         ``visible_ecosystems`` are the ecosystems the viewer may see (None: all); others
         add no points and appear in no reason, so a members-only ecosystem never leaks.
         """
-        if not self._built:
-            self.build()
+        self.ready()
         me = self._index.get(organisation)
         if me is None or limit <= 0:
             return []
@@ -273,8 +364,7 @@ class Engine:
     ) -> list[Match]:
         """Who should join a group (an ecosystem, a round table): organisations that answer
         its members' needs, share its themes, and bring a kind of the triple helix it lacks."""
-        if not self._built:
-            self.build()
+        self.ready()
         rows = [self._index[key] for key in members if key in self._index]
         visible = self._visible_mask(visible_ecosystems)
         own_ecosystems = set()
@@ -303,7 +393,7 @@ class Engine:
         total = total + np.minimum(neighbouring, MAX_ECOSYSTEMS) * NEIGHBOUR_POINTS
         total = total + np.where(helix & (total > 0), HELIX_POINTS, 0)
 
-        allowed = np.ones(n, dtype=bool)
+        allowed = self._alive.copy()
         allowed[list(skip)] = False
         if among is not None:
             chosen = np.zeros(n, dtype=bool)
@@ -330,7 +420,7 @@ class Engine:
         own, other = self._sides[mine], self._sides[theirs]
         n = len(self._ids)
         entries = np.concatenate(
-            [np.arange(*own.of_org[row]) for row in rows] or [np.array([], dtype=np.int64)]
+            [np.arange(*own.span(row)) for row in rows] or [np.array([], dtype=np.int64)]
         ).astype(np.int64)
         if not len(entries) or other.matrix.shape[0] == 0:
             return entries, np.zeros((1, n)), None
@@ -365,7 +455,7 @@ class Engine:
         ):
             if cosine is None:
                 continue
-            start, end = self._sides[theirs].of_org[other]
+            start, end = self._sides[theirs].span(other)
             for row in np.flatnonzero(best[:, other]):
                 column = start + int(np.argmax(cosine[row, start:end]))
                 own = self._sides[mine].entries[int(entries[row])]
@@ -401,28 +491,3 @@ class Engine:
                               {"own": ",".join(own_kinds), "theirs": their_profile.kind}))
         parts = [part for part in parts if part.points > 0]
         return Match(int(self._ids[other]), sum(part.points for part in parts), tuple(parts))
-
-
-def keyword_rank(
-    profiles: Iterable[Profile], organisation: int, *, limit: int = 10
-) -> list[tuple[int, int]]:
-    """The baseline: shared plain keywords between needs and offers, both ways."""
-    profiles = list(profiles)
-    by_id = {profile.id: profile for profile in profiles}
-    me = by_id[organisation]
-
-    def words(profile: Profile, kind: str) -> set[str]:
-        return keyword_set(
-            f"{entry.title} {entry.description}" for entry in profile.entries if entry.kind == kind
-        )
-
-    my_needs, my_offers = words(me, SEEK), words(me, OFFER)
-    scored = []
-    for profile in profiles:
-        if profile.id == organisation:
-            continue
-        score = len(my_needs & words(profile, OFFER)) + len(my_offers & words(profile, SEEK))
-        if score:
-            scored.append((profile.id, score))
-    scored.sort(key=lambda item: (-item[1], item[0]))
-    return scored[:limit]

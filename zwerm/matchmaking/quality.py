@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
-from zwerm.matchmaking.engine import OFFER, SEEK, Engine, Entry, Profile, keyword_rank
+from zwerm.matchmaking.baseline import keyword_rank
+from zwerm.matchmaking.engine import OFFER, SEEK, Engine, Entry, Profile
 
 LABELLED = Path(__file__).resolve().parent / "tests" / "labelled.json"
 K = 5

@@ -108,7 +108,7 @@ class Analyser:
         for name in ("glossary.tsv", "stopwords_nl.txt", "stopwords_en.txt"):
             digest.update((glossary if glossary and name == "glossary.tsv" else DATA / name)
                           .read_bytes())
-        digest.update(b"analyser-2")
+        digest.update(b"analyser-3")
         self.fingerprint = digest.hexdigest()[:16]
 
     def language(self, words: list[str]) -> str:
@@ -128,7 +128,11 @@ class Analyser:
         return "both"
 
     def terms(self, text: str) -> list[str]:
-        """The distinct terms of a text, in order of appearance: stems, then concepts."""
+        """The distinct terms of a text, in order of appearance: stems, then concepts.
+
+        A word that is part of a glossary term yields only the concept, not its stem, so
+        that "bouwmaterialen" and "building materials" weigh the same in either language.
+        """
         words = tokens(text)
         if not words:
             return []
@@ -136,28 +140,40 @@ class Analyser:
         languages = [self.dutch, self.english] if guess == "both" else (
             [self.dutch] if guess == "nl" else [self.english]
         )
+        concepts: set[int] = set()
+        covered: set[int] = set()
+        for language in languages:
+            found_here, covered_here = self._concepts(words, language)
+            concepts |= found_here
+            covered |= covered_here
         found: dict[str, None] = {}
         for language in languages:
-            for word in words:
-                if word in language.stop or (len(word) < 2 and not word.isdigit()):
+            for position, word in enumerate(words):
+                if position in covered or word in language.stop or (
+                    len(word) < 2 and not word.isdigit()
+                ):
                     continue
                 found[language.stem(word)] = None
-        for language in languages:
-            for concept in sorted(self._concepts(words, language)):
-                found[f"{CONCEPT}{concept}"] = None
+        for concept in sorted(concepts):
+            found[f"{CONCEPT}{concept}"] = None
         return list(found)
 
-    def _concepts(self, words: list[str], language: _Language) -> set[int]:
+    def _concepts(self, words: list[str], language: _Language) -> tuple[set[int], set[int]]:
+        """Concepts found in the words, and the positions of the words they cover."""
         stems = [language.stem(word) for word in words]
         found: set[int] = set()
+        covered: set[int] = set()
         for size in range(1, MAX_PHRASE + 1):
             for start in range(len(stems) - size + 1):
-                found |= language.phrases.get(tuple(stems[start:start + size]), set())
+                concepts = language.phrases.get(tuple(stems[start:start + size]))
+                if concepts:
+                    found |= concepts
+                    covered.update(range(start, start + size))
         if language is self.dutch:
             for word in words:
                 if len(word) >= COMPOUND_PART + COMPOUND_REST and word not in language.words:
                     found |= self._compound(word, language)
-        return found
+        return found, covered
 
     def _compound(self, word: str, language: _Language) -> set[int]:
         """Concepts of a Dutch compound's head and modifier: 'overheidsdata' → data."""

@@ -1,7 +1,8 @@
 """The pure engine and text analysis, on plain data: no database."""
 
 from zwerm.matchmaking import quality
-from zwerm.matchmaking.engine import OFFER, SEEK, Engine, Entry, Profile, keyword_rank
+from zwerm.matchmaking.baseline import keyword_rank
+from zwerm.matchmaking.engine import OFFER, SEEK, Engine, Entry, Profile
 from zwerm.matchmaking.text import default_analyser, tokens
 
 
@@ -140,3 +141,33 @@ def test_a_group_is_joined_by_who_answers_its_members_and_brings_a_missing_kind(
     assert kinds == {"offer_answers_need", "shared_theme", "triple_helix"}
     assert ranked[0].parts[0].data["member"] == 2
     assert "triple_helix" not in {part.kind for part in ranked[1].parts}
+
+
+def test_a_few_changes_are_patched_in_and_agree_with_a_full_rebuild():
+    profiles = [profile(1, seeks=["Aanleg van glasvezel", "Financiering"])] + [
+        profile(i, offers=[f"Catering {i}"]) for i in range(2, 80)
+    ]
+    patched = Engine()
+    patched.update(profiles)
+    patched.rank(1)
+    assert patched.full_builds == 1
+    changes = [profile(5, offers=["Fibre network construction"]),
+               profile(90, "government", offers=["Leningen en financiering"])]
+    patched.update(changes)
+    patched.remove([7])
+    ranked = patched.rank(1)
+    assert patched.full_builds == 1  # patched, not rebuilt
+    fresh = Engine()
+    fresh.update([p for p in profiles if p.id not in (5, 7)] + changes)
+    assert [m.organisation for m in ranked] == [m.organisation for m in fresh.rank(1)]
+    assert {m.organisation for m in ranked} == {5, 90}
+    assert patched.rank(7) == []
+
+
+def test_many_changes_rebuild_with_fresh_weights():
+    engine = Engine()
+    engine.update([profile(i, offers=["glasvezel"]) for i in range(1, 200)])
+    engine.rank(1)
+    engine.update([profile(i, offers=["fibre"]) for i in range(1, 100)])
+    engine.rank(1)
+    assert engine.full_builds == 2

@@ -75,11 +75,14 @@ def record(
     ecosystem: Any = None,
     organisation: Any = None,
     payload: Mapping[str, Any] | None = None,
+    secret_subject: bool = False,
 ) -> Activity:
     """Record one activity inside the caller's transaction.
 
     ``organisation`` defaults to the organisation the actor acts for. Subjects, organisations
     and ecosystems are referenced by UUID with a label snapshot, never by foreign key.
+    ``secret_subject`` leaves out the subject's UUID when it is a key (an invitation's link):
+    the stream is public, and whoever holds that key may act with it.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record() must run inside the service's transaction.")
@@ -96,7 +99,7 @@ def record(
         ecosystem_uuid=_uuid_of(ecosystem),
         ecosystem_label=str(ecosystem)[:200] if ecosystem is not None else "",
         subject_type=subject_type or subject._meta.label_lower,
-        subject_uuid=_uuid_of(subject),
+        subject_uuid=None if secret_subject else _uuid_of(subject),
         subject_label=str(subject)[:300],
         payload=payload,
         created_at=timezone.now(),

@@ -37,10 +37,12 @@ def invitation_url(invitation: EcosystemInvitation) -> str:
 
 
 def _record(verb: str, actor: Actor, invitation: EcosystemInvitation, **extra) -> object:
+    """Record a step of an invitation without its UUID: that is the key in the emailed link."""
     return record(
         verb=verb, actor=actor, subject=invitation, ecosystem=invitation.ecosystem,
+        secret_subject=True,
         payload={
-            "invitation": str(invitation.uuid), "kind": invitation.kind,
+            "kind": invitation.kind,
             "organisation": str(invitation.organisation.uuid) if invitation.organisation else "",
             **extra,
         },

@@ -32,6 +32,18 @@ def test_lists_refuse_an_offset_beyond_the_database(facilitated, path):
     assert "offset" in body["fields"]
 
 
+def test_the_public_stream_never_reveals_an_invitations_key(facilitated, api):
+    """An invitation's UUID is the key in its link: whoever has it may accept it."""
+    ecosystem, client, *_ = facilitated
+    key = client.post(f"ecosystems/{ecosystem.slug}/invitations",
+                      {"email": "nieuw@example.org"}).json()["uuid"]
+    client.post(f"ecosystems/{ecosystem.slug}/invitations/{key}/revoke")
+    for path in ("activities", f"ecosystems/{ecosystem.slug}/activities"):
+        stream = api.get(path).content.decode()
+        assert "ecosystems.invitation.sent" in stream
+        assert key not in stream
+
+
 def test_create_good_and_bad(api, api_for):
     organisation = OrganisationFactory()
     client = api_for(admin_of(organisation), organisation)

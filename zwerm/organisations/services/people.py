@@ -72,7 +72,8 @@ def invitation_create(
     )
     record(
         verb="organisations.invitation.created", actor=actor, subject=organisation,
-        organisation=organisation, payload={"invitation": str(invitation.uuid), "role": role},
+        # Not the invitation's UUID: it is the key in the emailed link, and the stream is public.
+        organisation=organisation, payload={"role": role},
     )
     from zwerm.organisations.tasks import send_invitation_email
 

@@ -241,6 +241,16 @@ def test_invitation_list_refuses_an_offset_beyond_the_database(api_for, organisa
     assert "offset" in assert_error_format(response, 422)["fields"]
 
 
+def test_the_public_stream_never_reveals_an_invitations_key(api, api_for, organisation, admin):
+    """An invitation's UUID is the key in its link: whoever has it may join the organisation."""
+    created = api_for(admin).post(f"{BASE}/bouwkringloop/invitations",
+                                  {"email": "nieuw@example.org", "role": "admin"})
+    key = created.json()["uuid"]
+    stream = api.get("activities").content.decode()
+    assert "organisations.invitation.created" in stream
+    assert key not in stream
+
+
 def test_invitations_are_for_admins_only(api, api_for, organisation, admin):
     member = person_in(organisation)
     invitation = InvitationFactory(organisation=organisation)

@@ -176,6 +176,20 @@ def ecosystem_candidates(
     return _suggestions(matches, group=True)
 
 
+def group_candidates(
+    *, viewer: Any, organisations: Iterable[int], themes: Iterable[int] = (),
+    exclude: Iterable[int] = (), limit: int = 10,
+) -> list[Suggestion]:
+    """Who should join a group of organisations (a round table's attendees, say): the same
+    scoring as ``ecosystem_candidates``, for any set of organisation ids and theme ids."""
+    members = list(organisations)
+    matches = current_engine().rank_group(
+        members, themes=list(themes), exclude=set(exclude) | set(members),
+        visible_ecosystems=_visible_ecosystem_ids(viewer), limit=limit,
+    )
+    return _suggestions(matches, group=True)
+
+
 def pending_with(organisation: Organisation) -> dict[int, Introduction]:
     """Pending introductions between ``organisation`` and others, by the other's id."""
     pending = {}

@@ -108,3 +108,31 @@ def test_merged_organisations_leave_the_index(indexed):
     assert not IndexedOrganisation.objects.get(organisation_id=builder.pk).active
     assert cache.engine().rank(seeker.pk) == []
     assert Actor.system().is_system
+
+
+def test_the_reindex_command_indexes_every_organisation():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    organisation_with(seeks=["glasvezel"])
+    organisation_with(offers=["glasvezel"])
+    output = StringIO()
+    call_command("matchmaking_reindex", stdout=output)
+    assert "Indexed 2 organisations" in output.getvalue()
+    assert IndexedOrganisation.objects.filter(active=True).count() == 2
+
+
+def test_group_candidates_for_a_round_table(indexed):
+    from zwerm.matchmaking.selectors import group_candidates
+
+    first = organisation_with("company", seeks=["Financiering voor glasvezel"])
+    second = organisation_with("company", seeks=["Vergunningen voor graafwerk"])
+    lender = organisation_with("nonprofit", offers=["Loans and financing"])
+    permits = organisation_with("government", offers=["Permits for digging and cables"])
+    indexed()
+    found = group_candidates(viewer=None, organisations=[first.pk, second.pk])
+    assert [s.organisation for s in found] == [permits, lender]
+    assert found[0].reasons[0].kind == "offer_answers_need"
+    assert group_candidates(viewer=None, organisations=[first.pk, second.pk],
+                            exclude=[permits.pk])[0].organisation == lender

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from zwerm.ecosystems import permissions as ecosystem_permissions
+from zwerm.ecosystems.models import Membership
 from zwerm.ideation.models import Challenge
 
 is_operator = ecosystem_permissions.is_operator
@@ -44,28 +45,50 @@ def can_manage(person: Any, challenge: Challenge) -> bool:
     return is_facilitator(person, challenge) or is_operator(person)
 
 
+def is_active_in(person: Any, ecosystem: Any, kinds: tuple[str, ...] = ()) -> bool:
+    """The person belongs to an organisation with an active membership (of ``kinds``)."""
+    person = _person(person)
+    if person is None:
+        return False
+    memberships = Membership.objects.filter(
+        ecosystem=ecosystem, state=Membership.State.ACTIVE,
+        organisation__memberships__person=person,
+        organisation__memberships__left_at__isnull=True,
+    )
+    if kinds:
+        memberships = memberships.filter(kind__in=kinds)
+    return memberships.exists()
+
+
 def can_participate(person: Any, challenge: Challenge) -> bool:
-    """Signed-in people take part in public challenges; members in an ecosystem's."""
+    """Signed-in people take part in public challenges; in an ecosystem, the people of its
+    active members and observers (not of paused ones), and the facilitators."""
     person = _person(person)
     if person is None:
         return False
     if challenge.ecosystem_id is None:
         return True
-    return ecosystem_permissions.is_member_of(person, challenge.ecosystem) or is_facilitator(
-        person, challenge
-    )
+    return is_active_in(person, challenge.ecosystem) or is_facilitator(person, challenge)
+
+
+def can_vote_for(organisation: Any, challenge: Challenge) -> bool:
+    """In an ecosystem only active members vote (observers follow, paused ones rest)."""
+    if challenge.ecosystem_id is None:
+        return True
+    return organisation is not None and Membership.objects.filter(
+        ecosystem_id=challenge.ecosystem_id, organisation=organisation,
+        state=Membership.State.ACTIVE, kind=Membership.Kind.MEMBER,
+    ).exists()
 
 
 def can_create(actor: Any, ecosystem: Any) -> bool:
-    """Anyone acting for an organisation starts a public challenge; members an ecosystem's."""
+    """Anyone acting for an organisation starts a public challenge; active members (and
+    facilitators) an ecosystem's."""
     if _person(actor) is None:
         return False
     if ecosystem is None:
         return getattr(actor, "organisation", None) is not None or is_operator(actor)
-    return (
-        ecosystem_permissions.is_member_of(actor, ecosystem)
-        or ecosystem_permissions.can_manage(actor, ecosystem)
-    )
+    return is_active_in(actor, ecosystem) or ecosystem_permissions.can_manage(actor, ecosystem)
 
 
 def can_commit_for(person: Any, organisation: Any) -> bool:

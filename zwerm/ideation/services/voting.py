@@ -21,8 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import NotAllowed, ValidationFailed
-from zwerm.ecosystems.models import Membership
-from zwerm.ideation import tally
+from zwerm.ideation import permissions, tally
 from zwerm.ideation.models import Ballot, Challenge, Phase, Result
 from zwerm.ideation.services._common import require_participant, require_phase
 
@@ -53,16 +52,13 @@ def _voting_organisation(actor: Actor, challenge: Challenge) -> Any:
     if challenge.weighting == Challenge.Weighting.ORGANISATION and organisation is None:
         raise NotAllowed(_("Act for an organisation to vote: every organisation counts once."),
                          code="no_organisation")
-    if challenge.ecosystem_id is not None and organisation is not None:
-        member = Membership.objects.filter(
-            ecosystem=challenge.ecosystem, organisation=organisation,
-            state=Membership.State.ACTIVE,
-        ).exists()
-        if not member:
-            raise NotAllowed(
-                _("Vote for an organisation that is an active member of the ecosystem."),
-                code="not_member",
-            )
+    if challenge.ecosystem_id is not None and not permissions.can_vote_for(
+        organisation, challenge
+    ):
+        raise NotAllowed(
+            _("Vote for an organisation that is an active member of the ecosystem."),
+            code="not_member",
+        )
     return organisation
 
 

@@ -54,6 +54,7 @@ def challenge_detail(request, slug):
     clusters = list(selectors.cluster_list(challenge=challenge, states=("accepted",)))
     return render(request, "ideation/challenge_detail.html", {
         "challenge": challenge, "me": standing(request, challenge), "ideas": ideas,
+        "people": [idea.author for idea in ideas if idea.author_id],
         "clusters": clusters, "steps": phase_steps(challenge),
         "phase_form": PhaseForm(initial={"phase": challenge.manual_phase}),
         "activities": activity_list(viewer=request.user).filter(

@@ -36,6 +36,7 @@ def cluster_list(request, slug):
             return redirect("ideation:clusters", slug=challenge.slug)
     return render(request, "ideation/clusters.html", {
         "challenge": challenge, "me": me, "form": form,
+        "people": [p for c in clusters for p in (c.created_by, c.decided_by) if p is not None],
         "proposed": [c for c in clusters if c.state == Cluster.State.PROPOSED],
         "accepted": [c for c in clusters if c.state == Cluster.State.ACCEPTED],
         "rejected": [c for c in clusters if c.state == Cluster.State.REJECTED],

@@ -64,6 +64,9 @@ def idea_detail(request, slug, idea):
     others = [i for i in selectors.vote_options(challenge=challenge) if i.pk != idea.pk]
     return render(request, "ideation/idea_detail.html", {
         "challenge": challenge, "idea": idea, "me": me,
+        "people": [p for p in [idea.author, *idea.co_authors.all(),
+                               *[c.author for t in idea.threads for c in [t, *t.replies.all()]],
+                               *[m.merged_by for m in idea.merges_in.all()]] if p is not None],
         "reactions": [(kind, label, counts[kind], kind in mine)
                       for kind, label in Reaction.Kind.choices],
         "following": following,

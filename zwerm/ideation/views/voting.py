@@ -54,11 +54,13 @@ def result_page(request, slug):
     challenge = challenge_or_404(request, slug)
     data = results.result_data(challenge)
     rows = results.ranking_rows(challenge, data) if data else []
+    ballots = results.open_ballots(challenge)
     return render(request, "ideation/results.html", {
         "challenge": challenge, "me": standing(request, challenge), "data": data,
         "rows": rows, "chart_height": len(rows) * 32,
         "turnout": results.turnout(challenge) if data else None,
-        "ballots": results.open_ballots(challenge),
+        "ballots": ballots,
+        "people": [b.person for b in ballots if b.person_id],
         "titles": {str(i.uuid): i.title for i in challenge.ideas.all()},
         "ballot_count": selectors.ballot_count(challenge=challenge),
     })

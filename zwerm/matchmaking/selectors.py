@@ -100,7 +100,7 @@ def _suggestions(matches: list[Match], *, group: bool) -> list[Suggestion]:
                 ecosystems |= {part.data["own"], part.data["theirs"]}
     organisations = Organisation.objects.filter(
         pk__in=wanted_orgs, merged_into__isnull=True
-    ).prefetch_related("themes").in_bulk()
+    ).in_bulk()
     names = {
         "organisations": {key: org.name for key, org in organisations.items()},
         "themes": dict(Theme.objects.filter(pk__in=themes).values_list("pk", "name"))

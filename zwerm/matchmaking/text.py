@@ -77,9 +77,13 @@ class _Language:
     phrases: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
     words: set[str] = field(default_factory=set)  # raw glossary words: evidence of language
     parts: dict[str, set[int]] = field(default_factory=dict)  # single words for compounds
+    stems: dict[str, str] = field(default_factory=dict)  # Snowball is slow; words repeat
 
     def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word)
+        stem = self.stems.get(word)
+        if stem is None:
+            stem = self.stems[word] = self.stemmer.stemWord(word)
+        return stem
 
 
 class Analyser:

@@ -138,17 +138,11 @@ def update_charter(request, ref: str, payload: CharterIn):
             summary="Member organisations")
 def list_memberships(request, ref: str, filters: Query[MembershipFilters]):
     ecosystem = _ecosystem(request, ref)
-    person = actor_of(request).person
     queryset = selectors.ecosystem_members(
-        ecosystem=ecosystem, states=[filters.state] if filters.state else None,
+        ecosystem=ecosystem, viewer=actor_of(request).person,
+        states=[filters.state] if filters.state else None,
         kind=filters.kind or "", query=filters.q.strip(),
     )
-    if not permissions.can_manage(person, ecosystem):
-        # Open requests and invitations are for the facilitators and the organisation itself.
-        queryset = queryset.filter(
-            Q(state__in=[Membership.State.ACTIVE, Membership.State.PAUSED, Membership.State.LEFT])
-            | Q(organisation_id__in=selectors.viewer_organisation_ids(person))
-        )
     return _page(queryset, filters)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, Q, QuerySet
 from django.utils import timezone
 
 from zwerm.accounts.models import User
+from zwerm.ecosystems import permissions
 from zwerm.ecosystems.models import (
     Ecosystem,
     EcosystemInvitation,
@@ -19,6 +20,8 @@ from zwerm.ecosystems.models import (
 from zwerm.organisations.models import OrganisationMember
 
 SEEING_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
+# Who is or was a member is public; open requests and invitations are not.
+PUBLIC_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED, Membership.State.LEFT)
 
 
 def _person(viewer: Any) -> Any:
@@ -106,12 +109,35 @@ def hidden_ecosystem_uuids(viewer: Any) -> set[uuid.UUID]:
 
 
 def ecosystem_members(
-    *, ecosystem: Ecosystem, states: list[str] | None = None, kind: str = "", query: str = ""
+    *,
+    ecosystem: Ecosystem,
+    viewer: Any,
+    states: list[str] | None = None,
+    kind: str = "",
+    query: str = "",
 ) -> QuerySet[Membership]:
-    """Memberships of one ecosystem with their organisations, in a fixed number of queries."""
+    """Memberships of one ecosystem the viewer may see, with their organisations.
+
+    Open requests and invitations are for the facilitators and the organisation itself;
+    everyone who may see the ecosystem sees who is (or was) a member.
+    """
     queryset = ecosystem.memberships.select_related("organisation").order_by(
         "organisation__name"
     )
+    person = _person(viewer)
+    if person is None:
+        queryset = queryset.filter(state__in=PUBLIC_STATES)
+    elif not permissions.is_operator(person):
+        # In the query rather than with can_manage(): the pages stay at a fixed query count.
+        facilitates = Exists(Role.objects.filter(
+            ecosystem=ecosystem, person=person, name=Role.Name.FACILITATOR, ended_at__isnull=True
+        ))
+        own = OrganisationMember.objects.filter(person=person, left_at__isnull=True)
+        queryset = queryset.filter(
+            Q(state__in=PUBLIC_STATES)
+            | Q(organisation_id__in=own.values("organisation_id"))
+            | Q(facilitates)
+        )
     if states:
         queryset = queryset.filter(state__in=states)
     if kind:

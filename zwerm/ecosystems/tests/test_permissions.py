@@ -2,6 +2,7 @@
 
 import pytest
 
+from zwerm.ecosystems.selectors import ecosystem_members
 from zwerm.ecosystems.tests.conftest import MANAGES, SEES_MEMBERS_ONLY, VIEWERS
 from zwerm.organisations.selectors import person_organisations
 
@@ -78,3 +79,14 @@ def test_requests_and_invitations_are_only_listed_for_facilitators_and_themselve
     elif label in ("requested", "invited"):
         expected.add(label)
     assert states == expected
+
+
+@pytest.mark.parametrize("label", VIEWERS)
+def test_the_members_selector_applies_the_same_rule_for_pages(world, label):
+    ecosystem, people, _orgs = world("public")
+    states = set(ecosystem_members(ecosystem=ecosystem, viewer=people[label])
+                 .values_list("state", flat=True))
+    assert {"requested", "invited"} & states == (
+        {"requested", "invited"} if label in MANAGES
+        else {label} & {"requested", "invited"}
+    )

@@ -43,7 +43,7 @@ def ecosystem_list(request):
 def ecosystem_detail(request, slug):
     ecosystem = ecosystem_or_404(request, slug)
     me = standing(request, ecosystem)
-    members = list(selectors.ecosystem_members(ecosystem=ecosystem))
+    members = list(selectors.ecosystem_members(ecosystem=ecosystem, viewer=request.user))
     roles = selectors.roles_with_people(ecosystem=ecosystem)
     label_people(request.user, roles["facilitator"] + roles["delegate"])
     delegates = {role.organisation_id: role for role in roles["delegate"]}

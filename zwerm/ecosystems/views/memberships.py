@@ -109,7 +109,7 @@ def membership_action(request, slug, action):
 
 
 def _manage_context(request, ecosystem, **forms):
-    members = list(selectors.ecosystem_members(ecosystem=ecosystem))
+    members = list(selectors.ecosystem_members(ecosystem=ecosystem, viewer=request.user))
     roles = list(selectors.ecosystem_roles(ecosystem=ecosystem))
     label_people(request.user, roles)
     candidates = list(selectors.candidate_facilitators(ecosystem=ecosystem))

@@ -23,6 +23,7 @@ from zwerm.transparency.schemas import (
     KeyOut,
     LogOut,
     WitnessKeyIn,
+    WitnessKeyListOut,
     WitnessKeyOut,
     WitnessOut,
 )
@@ -79,9 +80,12 @@ def entry_out(row: tuple[int, bytes, bytes, str, int]) -> EntryOut:
                     fields=formats.decode_leaf(body))
 
 
-class EntryFilter(_Schema):
+class PageIn(_Schema):
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0)
+
+
+class EntryFilter(PageIn):
     kind: str = ""
 
 
@@ -166,9 +170,33 @@ def cosign(request: HttpRequest, ecosystem_uuid: uuid.UUID, data: CosignatureIn)
                            timestamp=cosignature.timestamp))
 
 
+def witness_key_out(key) -> WitnessKeyOut:
+    return WitnessKeyOut(
+        uuid=str(key.uuid), name=key.name, vkey=key.vkey, organisation=str(key.organisation),
+        registered_at=key.created_at, revoked_at=key.revoked_at,
+    )
+
+
+@router.get("/transparency/witness-keys", response=WitnessKeyListOut, auth=REQUIRED)
+def witness_key_list(request: HttpRequest, q: Query[PageIn]):
+    """The witness keys of the organisation you act for, newest first."""
+    keys = selectors.witness_keys(viewer=actor_of(request)).order_by("-created_at")
+    return WitnessKeyListOut(
+        items=[witness_key_out(key) for key in keys[q.offset : q.offset + q.limit]],
+        count=keys.count(),
+    )
+
+
 @router.post("/transparency/witness-keys", response={201: WitnessKeyOut}, auth=REQUIRED)
 def witness_key_create(request: HttpRequest, data: WitnessKeyIn):
     """An organisation admin registers the organisation's witness key (acting organisation)."""
     key = services.witness_key_register(actor=actor_of(request), vkey=data.vkey)
-    return Status(201, WitnessKeyOut(uuid=str(key.uuid), name=key.name, vkey=key.vkey,
-                              organisation=str(key.organisation)))
+    return Status(201, witness_key_out(key))
+
+
+@router.delete("/transparency/witness-keys/{key_uuid}", response=WitnessKeyOut, auth=REQUIRED)
+def witness_key_revoke(request: HttpRequest, key_uuid: uuid.UUID):
+    """Revoke a witness key: its cosignatures are no longer accepted."""
+    actor = actor_of(request)
+    key = selectors.witness_key(viewer=actor, key_uuid=key_uuid)
+    return witness_key_out(services.witness_key_revoke(actor=actor, key=key))

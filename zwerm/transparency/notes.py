@@ -116,9 +116,10 @@ def split_note(note: str) -> tuple[str, list[tuple[str, bytes]]]:
     text, signature_block = note[: cut + 1], note[cut + 2 :]
     signatures = []
     for line in signature_block[:-1].split("\n"):
-        if not line.startswith(DASH + " "):
+        parts = line[2:].rsplit(" ", 1)
+        if not line.startswith(DASH + " ") or len(parts) != 2:
             raise NoteError("Malformed signature line.")
-        name, blob = line[2:].rsplit(" ", 1)
+        name, blob = parts
         signatures.append((name, unb64(blob)))
     if not signatures:
         raise NoteError("The note carries no signature.")
@@ -179,9 +180,10 @@ def cosignature_line(
 
 def verify_cosignature(text: str, line: str, verifier: Verifier) -> int:
     """Check one cosignature line against a checkpoint text; returns its timestamp."""
-    if not line.startswith(DASH + " "):
+    parts = line[2:].rsplit(" ", 1)
+    if not line.startswith(DASH + " ") or len(parts) != 2:
         raise NoteError("Malformed cosignature line.")
-    name, blob_text = line[2:].rsplit(" ", 1)
+    name, blob_text = parts
     blob = unb64(blob_text)
     if name != verifier.name or blob[:4] != verifier.key_id:
         raise NoteError("The cosignature is not by this witness key.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ninja import Schema
 
 
@@ -76,3 +78,10 @@ class WitnessKeyOut(Schema):
     name: str
     vkey: str
     organisation: str
+    registered_at: datetime
+    revoked_at: datetime | None
+
+
+class WitnessKeyListOut(Schema):
+    items: list[WitnessKeyOut]
+    count: int

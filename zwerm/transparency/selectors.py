@@ -20,7 +20,7 @@ from zwerm.core.errors import NotFound, ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.selectors import visible_ecosystems_q
 from zwerm.transparency import formats, registry, storage
-from zwerm.transparency.models import Checkpoint, Cosignature, Log, LogEntry
+from zwerm.transparency.models import Checkpoint, Cosignature, Log, LogEntry, WitnessKey
 
 
 @dataclass
@@ -198,3 +198,18 @@ def log_summary(*, viewer: Any, ecosystem: Ecosystem) -> LogSummary | None:
     )
     witnesses = list(checkpoint.cosignatures.all()) if checkpoint else []
     return LogSummary(ecosystem=ecosystem, checkpoint=checkpoint, witnesses=witnesses)
+
+
+def witness_keys(*, viewer: Any) -> QuerySet[WitnessKey]:
+    """The witness keys of the organisation the viewer acts for (none without one)."""
+    organisation = getattr(viewer, "organisation", None)
+    if organisation is None:
+        return WitnessKey.objects.none()
+    return WitnessKey.objects.filter(organisation=organisation).select_related("organisation")
+
+
+def witness_key(*, viewer: Any, key_uuid: uuid.UUID) -> WitnessKey:
+    key = witness_keys(viewer=viewer).filter(uuid=key_uuid).first()
+    if key is None:
+        raise NotFound(_("Your organisation has no witness key with this identifier."))
+    return key

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from zwerm.core.models import Activity
@@ -110,12 +111,7 @@ def pending_activities():
     )
 
 
-def salts_erase(*, person_id: int) -> int:
-    """Erase the salts that tie log entries to a person; every proof keeps verifying."""
-    deleted, _detail = Salt.objects.filter(person_id=person_id).delete()
-    return deleted
-
-
+@transaction.atomic
 def witness_key_register(*, actor: Actor, vkey: str) -> WitnessKey:
     """Register the acting organisation's witness key (a tlog-cosignature verifier key)."""
     organisation = actor.organisation
@@ -135,15 +131,43 @@ def witness_key_register(*, actor: Actor, vkey: str) -> WitnessKey:
         )
     if WitnessKey.objects.filter(vkey=verifier.vkey).exists():
         raise Conflict(_("This witness key is already registered."), field="vkey")
-    with transaction.atomic():
-        return WitnessKey.objects.create(
-            organisation=organisation, name=verifier.name, key_id=verifier.key_id,
-            public_key=verifier.public_key, vkey=verifier.vkey, created_by=actor.person,
+    key = WitnessKey.objects.create(
+        organisation=organisation, name=verifier.name, key_id=verifier.key_id,
+        public_key=verifier.public_key, vkey=verifier.vkey, created_by=actor.person,
+    )
+    record(
+        verb="transparency.witness_key.registered", actor=actor, subject=key,
+        organisation=organisation, payload={"key_id": verifier.key_id.hex()},
+    )
+    return key
+
+
+@transaction.atomic
+def witness_key_revoke(*, actor: Actor, key: WitnessKey) -> WitnessKey:
+    """Stop accepting cosignatures by a key (lost or rotated); past cosignatures remain."""
+    if not can_manage_witnesses(actor.person, key.organisation):
+        raise NotAllowed(
+            _("Only an administrator of the organisation can revoke its witness key.")
         )
+    key = WitnessKey.objects.select_for_update().get(pk=key.pk)
+    if key.revoked_at is not None:
+        raise Conflict(_("This witness key was revoked already."))
+    key.revoked_at = timezone.now()
+    key.save(update_fields=["revoked_at"])
+    record(
+        verb="transparency.witness_key.revoked", actor=actor, subject=key,
+        organisation=key.organisation, payload={"key_id": bytes(key.key_id).hex()},
+    )
+    return key
 
 
+@transaction.atomic
 def cosignature_add(*, actor: Actor, log: Log, size: int, line: str) -> Cosignature:
-    """Store a witness's cosignature on a checkpoint after checking it against its key."""
+    """Store a witness's cosignature on a checkpoint after checking it against its key.
+
+    Not an activity: witnesses cosign every checkpoint (every few seconds), and the
+    cosignature rows are themselves the record, shown with the checkpoint they sign.
+    """
     checkpoint = Checkpoint.objects.filter(log=log, size=size).first()
     if checkpoint is None:
         raise NotFound(_("There is no checkpoint of this size."))
@@ -164,15 +188,14 @@ def cosignature_add(*, actor: Actor, log: Log, size: int, line: str) -> Cosignat
             continue
         if stamp > time.time() + 300:
             raise ValidationFailed(_("The cosignature's time lies in the future."), field="line")
-        with transaction.atomic():
-            cosignature, _created = Cosignature.objects.get_or_create(
-                checkpoint=checkpoint, witness=key,
-                defaults={
-                    "organisation_uuid": key.organisation.uuid,
-                    "organisation_label": str(key.organisation)[:200],
-                    "timestamp": stamp, "line": line.strip(),
-                },
-            )
+        cosignature, _created = Cosignature.objects.get_or_create(
+            checkpoint=checkpoint, witness=key,
+            defaults={
+                "organisation_uuid": key.organisation.uuid,
+                "organisation_label": str(key.organisation)[:200],
+                "timestamp": stamp, "line": line.strip(),
+            },
+        )
         return cosignature
     raise ValidationFailed(
         _("The cosignature does not verify with your organisation's witness key."), field="line"

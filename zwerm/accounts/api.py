@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from zwerm.accounts import selectors, services
-from zwerm.accounts.models import PersonalAccessToken, User
+from zwerm.accounts.models import User
 from zwerm.accounts.schemas import (
     EraseIn,
     MeIn,
@@ -72,18 +72,6 @@ def patch_me(request: HttpRequest, payload: MeIn):
     return _me(person, actor.organisation)
 
 
-def _token(token: PersonalAccessToken) -> dict[str, Any]:
-    return {
-        "uuid": token.uuid,
-        "name": token.name,
-        "hint": token.hint,
-        "organisation_uuid": token.organisation_uuid,
-        "created_at": token.created_at,
-        "last_used_at": token.last_used_at,
-        "revoked_at": token.revoked_at,
-    }
-
-
 @router.get(
     "/me/tokens",
     response=TokenListOut,
@@ -95,7 +83,7 @@ def _token(token: PersonalAccessToken) -> dict[str, Any]:
 )
 def list_tokens(request: HttpRequest):
     tokens = list(selectors.token_list(person=actor_of(request).person))
-    return {"items": [_token(token) for token in tokens], "count": len(tokens)}
+    return {"items": tokens, "count": len(tokens)}
 
 
 @router.post(
@@ -111,7 +99,8 @@ def create_token(request: HttpRequest, payload: TokenIn):
     token, raw = services.token_create(
         actor=actor_of(request), name=payload.name, organisation_uuid=payload.organisation
     )
-    return Status(201, {**_token(token), "token": raw})
+    token.token = raw  # shown this once; the database keeps only its hash
+    return Status(201, token)
 
 
 @router.post(
@@ -123,7 +112,7 @@ def create_token(request: HttpRequest, payload: TokenIn):
     description="The token stops working at once. Revoking it twice is a conflict (409).",
 )
 def revoke_token(request: HttpRequest, token_uuid: uuid.UUID):
-    return _token(services.token_revoke(actor=actor_of(request), token_uuid=token_uuid))
+    return services.token_revoke(actor=actor_of(request), token_uuid=token_uuid)
 
 
 @router.get(

@@ -1,0 +1,28 @@
+"""Browser journey: from the ecosystem page to the log, an entry and its proof (axe on each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zwerm.transparency import checkpoints, services
+from zwerm.transparency.tests.conftest import World
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_from_the_ecosystem_to_a_verified_entry(ui):
+    world = World()
+    world.record(n=3)  # committed: sequenced after commit
+    checkpoints.checkpoint_sign(services.log_for(world.ecosystem.uuid))
+    ui.goto(f"/ecosystems/{world.ecosystem.slug}/")
+    panel = ui.page.locator(".translog-panel")
+    assert "3 entries" in panel.inner_text() or "3 vermeldingen" in panel.inner_text()
+    ui.click(".translog-panel a")
+    assert ui.page.url.endswith(f"/ecosystems/{world.ecosystem.uuid}/log/")
+    assert str(world.ecosystem.uuid) in ui.page.locator(".translog-command").inner_text()
+    rows = ui.page.locator(".translog-entries tbody tr")
+    assert rows.count() == 3
+    ui.click(".translog-entries tbody tr:last-child a")
+    assert ui.page.url.endswith("/log/entries/0/")
+    assert ui.page.locator(".pill-active").count() == 1  # the proof checked out
+    assert ui.page.locator(".translog-proof li").count() == 2

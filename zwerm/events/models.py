@@ -301,6 +301,11 @@ class Registration(PublicIdModel, TimeStampedModel):
         return self.state in (self.State.CONFIRMED, self.State.WAITING)
 
     @property
+    def display_name(self) -> str:
+        """For organisers and opted-in lists: the account's name or the guest's."""
+        return str(self.person) if self.person_id else self.guest_name
+
+    @property
     def email(self) -> str:
         return self.person.email if self.person_id else self.guest_email
 

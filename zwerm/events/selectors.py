@@ -193,17 +193,10 @@ def people_to_meet(*, viewer: Any, organisation: Any, event: Event, limit: int =
 
 
 def organisations_to_invite(*, viewer: Any, event: Event, limit: int = 10) -> list:
-    """"Who should join" a round table: what its attendees seek, answered by others."""
-    from zwerm.matchmaking.selectors import suggestions_for
-    from zwerm.organisations.models import Organisation
+    """"Who should join" a round table: scored against its attendees as one group."""
+    from zwerm.matchmaking.selectors import group_candidates
 
     attending = attendee_organisation_ids(event=event)
-    best: dict[int, Any] = {}
-    for organisation in Organisation.objects.filter(pk__in=attending):
-        for suggestion in suggestions_for(viewer=viewer, organisation=organisation,
-                                          exclude=attending, limit=limit):
-            known = best.get(suggestion.organisation.pk)
-            if known is None or known.score < suggestion.score:
-                best[suggestion.organisation.pk] = suggestion
-    ranked = sorted(best.values(), key=lambda s: (-s.score, s.organisation.name))
-    return ranked[:limit]
+    if not attending:
+        return []
+    return group_candidates(viewer=viewer, organisations=attending, limit=limit)

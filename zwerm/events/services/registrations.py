@@ -38,6 +38,12 @@ State = Registration.State
 YES_NO = ("yes", "no")
 
 
+def supported_language(code: str | None) -> str:
+    """One of the site's languages (``en-us`` → ``en``), else the default."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def _email_after_commit(registration: Registration, kind: str) -> None:
     from zwerm.events.tasks import send_registration_email
 
@@ -155,7 +161,7 @@ def registration_create(
     if registration is None:
         registration = Registration(event=event, person=actor.person)
     registration.organisation = organisation
-    registration.language = actor.person.language or settings.LANGUAGE_CODE
+    registration.language = supported_language(actor.person.language)
     registration.show_on_attendee_list = bool(show_on_attendee_list)
     registration.cancelled_at = None
     registration.checked_in_at = None
@@ -202,9 +208,7 @@ def registration_create_guest(
                        field="email", code="already_registered")
     if registration is None:
         registration = Registration(event=event, guest_email=email)
-    languages = dict(settings.LANGUAGES)
-    registration.language = (language if language in languages
-                             else translation.get_language() or settings.LANGUAGE_CODE)
+    registration.language = supported_language(language or translation.get_language())
     registration.guest_name = name
     registration.state, registration.seat = State.UNCONFIRMED, None
     registration.secret = new_secret()

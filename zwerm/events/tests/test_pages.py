@@ -240,20 +240,37 @@ def test_my_calendar_page_regenerates_the_address(client):
     assert client.get(second.split("testserver")[1]).status_code == 200
 
 
-def test_meet_page_shows_reasons(client):
-    from zwerm.organisations.tests.factories import ProfileEntryFactory
+def matching_pair():
+    """Two attendees whose profiles answer each other, indexed as the matchmaker needs."""
+    from zwerm.matchmaking import index
+    from zwerm.organisations.tests.factories import ProfileEntryFactory, ThemeFactory
 
+    seeker, offerer = attendee(), attendee()
+    theme = ThemeFactory(name="Warmtenetten", slug="warmtenetten")
+    for _person, actor in (seeker, offerer):
+        actor.organisation.themes.add(theme)
+    ProfileEntryFactory(organisation=seeker[1].organisation, kind="seek",
+                        title="Aanleg van een warmtenet")
+    ProfileEntryFactory(organisation=offerer[1].organisation, kind="offer",
+                        title="Warmtenet aanleggen en beheren")
+    index._cache = index.IndexCache()
+    index.rebuild()
+    return seeker, offerer
+
+
+def test_meet_page_shows_reasons(client):
     event, *_ = organised_event()
-    person, actor = attendee()
-    other, other_actor = attendee()
-    ProfileEntryFactory(organisation=actor.organisation, kind="seek", title="Open data koppeling")
-    ProfileEntryFactory(organisation=other_actor.organisation, kind="offer",
-                        title="Open data platform")
+    (person, actor), (_other, other_actor) = matching_pair()
     services.registration_create(actor=actor, event=event)
     services.registration_create(actor=other_actor, event=event)
     client.force_login(person)
-    page = client.get(f"/events/{event.slug}/meet/").content.decode()
-    assert other_actor.organisation.name in page and "Open data platform" in page
+    response = client.get(f"/events/{event.slug}/meet/")
+    suggestions = response.context["suggestions"]
+    assert [s.organisation for s in suggestions] == [other_actor.organisation]
+    page = response.content.decode()
+    assert other_actor.organisation.name in page
+    for reason in suggestions[0].reasons:
+        assert reason.text in page
 
 
 @pytest.mark.parametrize("rows", [5, 50])

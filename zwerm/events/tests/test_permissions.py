@@ -34,7 +34,7 @@ def world():
                     name=Role.Name.FACILITATOR)
         people["operator"] = UserFactory(is_staff=True)
         event = services.event_create(
-            actor=Actor(person=people["organiser"], organisation=home), title="Ronde tafel",
+            actor=Actor(person=people["organiser"], organisation=home), title="Overleg over warmte",
             starts_at=soon(), ends_at=soon(7, 2), venue="Hier", ecosystem=ecosystem,
             visibility=visibility, mode="hybrid", online_url="https://meet.example.org/geheim",
         )

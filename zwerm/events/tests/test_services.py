@@ -124,7 +124,8 @@ def test_full_event_waiting_list_and_promotion_with_emails(django_capture_on_com
     assert [r.state for r in registrations] == ["confirmed", "confirmed", "waiting", "waiting"]
     assert [r.seat for r in registrations] == [1, 2, None, None]
     assert len(mail.outbox) == 4
-    assert "waiting list" in mail.outbox[2].subject or "wachtlijst" in mail.outbox[2].subject
+    assert mail.outbox[2].subject.startswith("Je staat op de wachtlijst")
+    assert "nummer 1" in mail.outbox[2].body
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.registration_cancel(actor=people[0][1], registration=registrations[0])
@@ -319,7 +320,8 @@ def test_cancel_event_tells_everyone(django_capture_on_commit_callbacks):
     services.registration_create(actor=actor, event=event)
     services.registration_create(actor=attendee()[1], event=event)
     guest = services.registration_create_guest(actor=Actor(person=None), event=event, name="G",
-                                               email="g@example.org")
+                                               email="g@example.org", language="nl-nl")
+    assert guest.language == "nl"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.event_cancel(actor=Actor(person=organiser, organisation=organisation),
@@ -327,7 +329,8 @@ def test_cancel_event_tells_everyone(django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 3
     english = next(m for m in mail.outbox if m.to == [person.email])
     assert english.subject.startswith("Cancelled:") and "onder water" in english.body
-    assert next(m for m in mail.outbox if m.to == [guest.guest_email])
+    dutch = next(m for m in mail.outbox if m.to == [guest.guest_email])
+    assert dutch.subject.startswith("Afgelast:") and "Helaas" in dutch.body
     event.refresh_from_db()
     assert event.is_cancelled and event.sequence == 1
     with pytest.raises(Conflict):

@@ -8,11 +8,15 @@ class IdeationConfig(AppConfig):
     verbose_name = _("Ideation")
 
     def ready(self) -> None:
+        from zwerm.core import privacy
         from zwerm.core.notifications import register_kind
-        from zwerm.ideation import verbs  # noqa: F401
+        from zwerm.ideation import handlers, verbs  # noqa: F401
+        from zwerm.organisations import hooks
 
         register_kind(
             "ideation.phases",
             _("Phase changes and started initiatives in challenges I take part in"),
         )
         register_kind("ideation.comments", _("New comments on ideas I follow"))
+        privacy.register_exporter("ideation", handlers.export_person)
+        hooks.register_merge(handlers.on_merge)

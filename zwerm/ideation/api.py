@@ -34,6 +34,7 @@ from zwerm.ideation.schemas import (
     CommentIn,
     CommentOut,
     CommitmentIn,
+    FacilitatorIn,
     FollowIn,
     IdeaClusterIn,
     IdeaDetailOut,
@@ -44,6 +45,7 @@ from zwerm.ideation.schemas import (
     InitiativeIn,
     InitiativeListOut,
     InitiativeOut,
+    PersonOut,
     PhaseIn,
     ReactionIn,
     ResultOut,
@@ -243,6 +245,20 @@ def set_phase(request, slug: str, payload: PhaseIn):
     challenge = _challenge(request, slug)
     return services.challenge_phase_set(actor=actor_of(request), challenge=challenge,
                                         phase=payload.phase or "")
+
+
+@router.post("/{slug}/facilitators", response=list[PersonOut], auth=REQUIRED,
+             summary="Add a facilitator (facilitators)")
+def add_facilitator(request, slug: str, payload: FacilitatorIn):
+    challenge = _challenge(request, slug)
+    person = User.objects.filter(uuid=payload.person, is_active=True).first()
+    if person is None:
+        raise ValidationFailed(_("No person was found with this identifier."), field="person")
+    services.challenge_facilitator_add(actor=actor_of(request), challenge=challenge,
+                                       person=person)
+    people = list(challenge.facilitators.all())
+    names = Names(request, people)
+    return [names(p) for p in people]
 
 
 # Ideas -------------------------------------------------------------------------------------

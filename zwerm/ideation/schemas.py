@@ -89,6 +89,10 @@ class PhaseIn(Schema):
     phase: Phase | None = Field(None, description="Empty: follow the dates again.")
 
 
+class FacilitatorIn(Schema):
+    person: uuid.UUID
+
+
 class PersonOut(Schema):
     uuid: uuid.UUID
     name: str | None = Field(None, description="Empty when the person hides their name.")

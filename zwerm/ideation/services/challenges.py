@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
-from zwerm.core.errors import NotAllowed, ValidationFailed
+from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
 from zwerm.core.notifications import notify
 from zwerm.ideation import permissions
-from zwerm.ideation.models import Challenge, Phase
+from zwerm.ideation.models import Challenge, Phase, Result
 from zwerm.ideation.models.challenges import PHASE_ORDER, PHASE_STARTS
 from zwerm.ideation.services._common import (
     challenge_url,
@@ -189,11 +189,24 @@ def challenge_update(*, actor: Actor, challenge: Challenge, **changes: Any) -> C
     fields = sorted(f for f, value in changes.items() if getattr(challenge, f) != value)
     for field in fields:
         setattr(challenge, field, changes[field])
+    _refuse_reopening(challenge, field=fields[0] if fields else "phase")
     if fields:
         challenge.save(update_fields=[*fields, "updated_at"])
         record(verb="ideation.challenge.updated", actor=actor, subject=challenge,
                ecosystem=challenge.ecosystem, payload={"fields": fields})
     return challenge
+
+
+def _refuse_reopening(challenge: Challenge, *, field: str) -> None:
+    """A published result is final: the challenge cannot go back to the vote or before."""
+    if challenge.phase_index() <= PHASE_ORDER.index(Phase.VOTE) and Result.objects.filter(
+        challenge=challenge
+    ).exists():
+        raise Conflict(
+            _("The result of the vote has been published; the challenge cannot go back to "
+              "the vote or an earlier phase."),
+            field=field, code="result_published",
+        )
 
 
 def participants(challenge: Challenge) -> set[Any]:
@@ -236,6 +249,7 @@ def challenge_phase_set(*, actor: Actor, challenge: Challenge, phase: str) -> Ch
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
     previous = challenge.phase
     challenge.manual_phase = phase
+    _refuse_reopening(challenge, field="phase")
     challenge.save(update_fields=["manual_phase", "updated_at"])
     if challenge.phase != previous:
         _announce(actor, challenge, previous, by_hand=True)

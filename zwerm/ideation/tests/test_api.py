@@ -182,3 +182,16 @@ def test_initiative_endpoints(api, api_for, s):
     assert_error_format(api.post(url, {"text": "Anoniem"}), 401)
 
 
+
+
+def test_add_facilitator(api_for, s):
+    fac = client_of(api_for, s.fac)
+    response = fac.post(f"{base(s)}/facilitators", {"person": str(s.members[2].person.uuid)})
+    assert response.status_code == 200
+    assert {row["uuid"] for row in response.json()} == {
+        str(s.facilitator.uuid), str(s.members[2].person.uuid)}
+    outsider = person_in(OrganisationFactory())
+    assert_error_format(fac.post(f"{base(s)}/facilitators", {"person": str(outsider.uuid)}),
+                        422)
+    assert_error_format(client_of(api_for, s.members[0]).post(
+        f"{base(s)}/facilitators", {"person": str(s.members[1].person.uuid)}), 403)

@@ -117,3 +117,19 @@ def test_update_refuses_new_voting_rules_once_vote_opened():
         challenge_update(actor=actor(facilitator, organisation), challenge=challenge,
                          method="score")
     assert "method" in error.value.fields
+
+
+def test_a_published_result_is_final():
+    from zwerm.core.errors import Conflict
+    from zwerm.ideation.models import Result
+
+    challenge, facilitator, organisation = challenge_in()
+    fac = actor(facilitator, organisation)
+    challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.VOTE)
+    challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.SELECT)
+    assert Result.objects.filter(challenge=challenge).exists()
+    with pytest.raises(Conflict):
+        challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.VOTE)
+    with pytest.raises(Conflict):
+        challenge_phase_set(actor=fac, challenge=challenge, phase="")
+    challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.CLOSED)

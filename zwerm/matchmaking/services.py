@@ -117,7 +117,8 @@ def introduction_request(
 
 
 def _answerable(actor: Actor, introduction: Introduction) -> Introduction:
-    locked = Introduction.objects.select_for_update().select_related(
+    # Lock only the introduction row: PostgreSQL refuses to lock the nullable outer joins.
+    locked = Introduction.objects.select_for_update(of=("self",)).select_related(
         "requester", "recipient", "requested_by"
     ).get(pk=introduction.pk)
     if not permissions.can_answer_introduction(actor, locked):

@@ -171,7 +171,7 @@ def membership_events(request, ref: str, membership_uuid: uuid.UUID):
     membership = _membership(ecosystem, membership_uuid)
     person = actor_of(request).person
     events = list(membership.events.all())
-    if not (permissions.is_member_of(person, ecosystem) or permissions.is_operator(person)):
+    if not permissions.can_see_reasons(person, ecosystem):
         for event in events:
             event.reason = ""
     return events

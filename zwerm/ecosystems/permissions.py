@@ -66,6 +66,12 @@ def can_view(person: Any, ecosystem: Ecosystem) -> bool:
     return ecosystem.is_public or is_operator(person) or is_member_of(person, ecosystem)
 
 
+def can_see_reasons(person: Any, ecosystem: Ecosystem) -> bool:
+    """Reasons for joining, pausing and leaving are for the members; the public sees only
+    who joined and left when."""
+    return is_member_of(person, ecosystem) or is_operator(person)
+
+
 def is_facilitator(person: Any, ecosystem: Ecosystem) -> bool:
     person = _person(person)
     if person is None:

@@ -140,9 +140,7 @@ def ecosystem_history(request, slug):
     return render(request, "ecosystems/membership_history.html", {
         "ecosystem": ecosystem, "page_obj": page,
         "can_manage": permissions.can_manage(request.user, ecosystem),
-        # Reasons are for the members; the public sees only who joined and left when.
-        "show_reasons": permissions.is_member_of(request.user, ecosystem)
-        or permissions.is_operator(request.user),
+        "show_reasons": permissions.can_see_reasons(request.user, ecosystem),
     })
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/", views.challenge_detail, name="challenge"),
     path("<slug:slug>/edit/", views.challenge_edit, name="edit"),
     path("<slug:slug>/phase/", views.challenge_phase, name="phase"),
+    path("<slug:slug>/facilitators/", views.challenge_facilitator, name="facilitator"),
     path("<slug:slug>/ideas/new/", views.idea_create, name="idea_create"),
     path("<slug:slug>/ideas/<uuid:idea>/", views.idea_detail, name="idea"),
     path("<slug:slug>/ideas/<uuid:idea>/edit/", views.idea_edit, name="idea_edit"),

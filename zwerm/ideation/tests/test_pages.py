@@ -113,3 +113,18 @@ def test_phase_and_merge_forms(client, make_setup):
     client.post(f"/challenges/{s.challenge.slug}/phase/", {"phase": "refine"})
     s.challenge.refresh_from_db()
     assert s.challenge.phase == Phase.REFINE
+
+
+def test_facilitators_add_a_facilitator_through_the_page(client, make_setup):
+    s = make_setup()
+    client.force_login(s.facilitator)
+    page = client.get(f"/challenges/{s.challenge.slug}/").content.decode()
+    assert str(s.members[1].person.uuid) in page
+    response = client.post(f"/challenges/{s.challenge.slug}/facilitators/",
+                           {"person": str(s.members[1].person.uuid)})
+    assert response.status_code == 302
+    assert s.challenge.facilitators.filter(pk=s.members[1].person.pk).exists()
+    client.force_login(s.members[0].person)
+    response = client.post(f"/challenges/{s.challenge.slug}/facilitators/",
+                           {"person": str(s.members[2].person.uuid)})
+    assert response.status_code == 403

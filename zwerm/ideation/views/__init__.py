@@ -4,6 +4,7 @@ from zwerm.ideation.views.challenges import (
     challenge_create,
     challenge_detail,
     challenge_edit,
+    challenge_facilitator,
     challenge_list,
     challenge_phase,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "challenge_create",
     "challenge_detail",
     "challenge_edit",
+    "challenge_facilitator",
     "challenge_list",
     "challenge_phase",
     "cluster_decide",

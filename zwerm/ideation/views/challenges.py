@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zwerm.core.errors import DomainError
 from zwerm.core.selectors import activity_list
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import person_memberships
+from zwerm.ecosystems.selectors import candidate_facilitators, person_memberships
 from zwerm.ideation import permissions, selectors, services
 from zwerm.ideation.forms import ChallengeForm, PhaseForm, add_domain_error
 from zwerm.ideation.models import Phase
@@ -52,9 +52,18 @@ def challenge_detail(request, slug):
     ideas = list(selectors.idea_list(challenge=challenge, cluster=request.GET.get("cluster", ""),
                                      tag=request.GET.get("tag", "")[:40]))
     clusters = list(selectors.cluster_list(challenge=challenge, states=("accepted",)))
+    me = standing(request, challenge)
+    facilitators = list(challenge.facilitators.all())
+    candidates = []
+    if me.can_manage and challenge.ecosystem_id is not None:
+        chosen = {person.pk for person in facilitators}
+        candidates = [m for m in candidate_facilitators(ecosystem=challenge.ecosystem)
+                      if m.person_id not in chosen]
     return render(request, "ideation/challenge_detail.html", {
-        "challenge": challenge, "me": standing(request, challenge), "ideas": ideas,
-        "people": [idea.author for idea in ideas if idea.author_id],
+        "challenge": challenge, "me": me, "ideas": ideas,
+        "facilitators": facilitators, "candidates": candidates,
+        "people": [idea.author for idea in ideas if idea.author_id] + facilitators
+        + [m.person for m in candidates],
         "clusters": clusters, "steps": phase_steps(challenge),
         "phase_form": PhaseForm(initial={"phase": challenge.manual_phase}),
         "activities": activity_list(viewer=request.user).filter(
@@ -124,4 +133,24 @@ def challenge_phase(request, slug):
             messages.error(request, str(error.message))
         else:
             messages.success(request, _("The phase has been changed."))
+    return redirect("ideation:challenge", slug=challenge.slug)
+
+
+@login_required
+@require_POST
+def challenge_facilitator(request, slug):
+    challenge = challenge_or_404(request, slug)
+    if not permissions.can_manage(request.user, challenge) or challenge.ecosystem_id is None:
+        return forbidden(request, _("Only the facilitators of this challenge may change it."))
+    membership = get_object_or_404(
+        candidate_facilitators(ecosystem=challenge.ecosystem),
+        person__uuid=request.POST.get("person") or None,
+    )
+    try:
+        services.challenge_facilitator_add(actor=request.actor, challenge=challenge,
+                                           person=membership.person)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The facilitator has been added."))
     return redirect("ideation:challenge", slug=challenge.slug)

@@ -26,6 +26,7 @@ from zwerm.events.schemas import (
     EventIn,
     EventListOut,
     EventPatchIn,
+    FollowUpChallengeIn,
     FollowUpEcosystemIn,
     GuestRegistrationIn,
     GuestRegistrationOut,
@@ -256,6 +257,15 @@ def follow_up_ecosystem(request, ref: str, payload: FollowUpEcosystemIn):
                                              event=_event(request, ref), **payload.dict())
     return Status(201, {"uuid": str(ecosystem.uuid), "slug": ecosystem.slug,
                         "name": ecosystem.name})
+
+
+@router.post("/{ref}/follow-up/challenge", response={201: dict}, auth=REQUIRED,
+             summary="Start an ideation challenge from a round table, inviting its attendees")
+def follow_up_challenge(request, ref: str, payload: FollowUpChallengeIn):
+    challenge = services.follow_up_challenge(actor=actor_of(request),
+                                             event=_event(request, ref), **payload.dict())
+    return Status(201, {"uuid": str(challenge.uuid), "slug": challenge.slug,
+                        "question": challenge.question})
 
 
 @router.get("/{ref}/suggestions", response=SuggestionsOut, auth=REQUIRED,

@@ -24,4 +24,8 @@ class EventsConfig(AppConfig):
             _("Registrations for events I organise"),
             default=NotificationPreference.Channel.DIGEST,
         )
+        register_kind(
+            "events.follow_up",
+            _("Follow-ups of round tables I attended: a new challenge to take part in"),
+        )
         privacy.register_exporter("events", handlers.export_person)

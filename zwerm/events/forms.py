@@ -184,6 +184,14 @@ class FollowUpForm(forms.Form):
                               max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class FollowUpChallengeForm(forms.Form):
+    question = forms.CharField(label=_("The challenge's question"), max_length=300,
+                               help_text=_("E.g. How do we share residual heat in the region?"))
+    context = forms.CharField(label=_("Context"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text=_("Markdown. Left empty, it names the round table."))
+
+
 class OrganiserForm(forms.Form):
     person = forms.ChoiceField(label=_("Person"))
 

@@ -256,6 +256,11 @@ class FollowUpEcosystemIn(Schema):
     message: str = Field("", max_length=2000)
 
 
+class FollowUpChallengeIn(Schema):
+    question: str = Field(..., max_length=300)
+    context: str = Field("", max_length=20000)
+
+
 class ReasonOut(Schema):
     kind: str
     text: str

@@ -200,3 +200,14 @@ def organisations_to_invite(*, viewer: Any, event: Event, limit: int = 10) -> li
     if not attending:
         return []
     return group_candidates(viewer=viewer, organisations=attending, limit=limit)
+
+
+def follow_up_challenge(*, viewer: Any, event: Event) -> Any:
+    """The challenge a round table turned into, if the viewer may see it."""
+    if event.follow_up_challenge_uuid is None:
+        return None
+    from zwerm.ideation.models import Challenge
+    from zwerm.ideation.selectors import visible_challenges_q
+
+    return Challenge.objects.filter(visible_challenges_q(viewer),
+                                    uuid=event.follow_up_challenge_uuid).first()

@@ -12,6 +12,9 @@ register("events.event.minutes_updated",
          _("%(actor)s updated the agenda or minutes of %(subject)s"))
 register("events.event.followed_up",
          _("%(actor)s started the ecosystem %(ecosystem)s as a follow-up of %(subject)s"))
+register("events.event.followed_up_challenge",
+         _("%(actor)s started a challenge as a follow-up of %(subject)s"),
+         notification_kind="events.follow_up")
 register("events.series.created", _("%(actor)s planned the series %(subject)s"))
 register("events.organiser.added", _("%(actor)s added an organiser to %(subject)s"),
          notification_kind="events.organising")

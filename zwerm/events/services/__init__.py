@@ -9,7 +9,11 @@ from zwerm.events.services.events import (
     organiser_remove,
     series_create,
 )
-from zwerm.events.services.follow_up import attendee_organisations, follow_up_ecosystem
+from zwerm.events.services.follow_up import (
+    attendee_organisations,
+    follow_up_challenge,
+    follow_up_ecosystem,
+)
 from zwerm.events.services.questions import (
     calendar_token_for,
     calendar_token_regenerate,
@@ -38,6 +42,7 @@ __all__ = [
     "event_cancel",
     "event_create",
     "event_update",
+    "follow_up_challenge",
     "follow_up_ecosystem",
     "minutes_update",
     "organiser_add",

@@ -1,15 +1,17 @@
-"""After a round table: turn it into a new ecosystem (or challenge) with its attendees."""
+"""After a round table: turn it into a new ecosystem or a challenge, with its attendees."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed
+from zwerm.core.notifications import notify
 from zwerm.ecosystems import services as ecosystem_services
 from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.services._common import organisation_admins
@@ -79,3 +81,36 @@ def follow_up_ecosystem(
            payload={"event": str(event.uuid), "ecosystem": str(ecosystem.uuid),
                     "invited": invited})
     return ecosystem
+
+
+@transaction.atomic
+def follow_up_challenge(
+    *, actor: Actor, event: Event, question: str, context: str = "",
+) -> Any:
+    """Turn a round table into an ideation challenge, and invite its attendees to it.
+
+    The challenge belongs to the round table's ecosystem (or is public when the round table
+    had none) and names the round table as its source; every attendee with an account is
+    invited in the app and by email.
+    """
+    from zwerm.ideation import services as ideation_services
+
+    event = lock_event(event)
+    _check(actor, event)
+    challenge = ideation_services.challenge_create(
+        actor=actor, ecosystem=event.ecosystem, question=question,
+        context=context or str(_("Follows up the round table “%(title)s”.")
+                               % {"title": event.title}),
+        source_uuid=event.uuid,
+    )
+    event.follow_up_challenge_uuid = challenge.uuid
+    event.save(update_fields=["follow_up_challenge_uuid", "updated_at"])
+    people = [r.person for r in event.registrations.filter(
+        state=Registration.State.CONFIRMED, person__isnull=False).select_related("person")]
+    activity = record(verb="events.event.followed_up_challenge", actor=actor, subject=event,
+                      ecosystem=event.ecosystem,
+                      payload={"event": str(event.uuid), "challenge": str(challenge.uuid),
+                               "invited": len(people)})
+    notify(recipients=people, kind="events.follow_up", activity=activity,
+           url=reverse("ideation:challenge", kwargs={"slug": challenge.slug}))
+    return challenge

@@ -212,6 +212,8 @@ def test_minutes_follow_up_and_organisers(organised, api_for):
     assert_error_format(person.post(f"events/{event.slug}/follow-up/ecosystem", body), 403)
     response = client.post(f"events/{event.slug}/follow-up/ecosystem", body)
     assert response.status_code == 201 and response.json()["slug"] == "vervolg"
+    assert_error_format(client.post(f"events/{event.slug}/follow-up/challenge",
+                                    {"question": "Hoe verder?"}), 409)  # already followed up
     colleague = admin_of(organisation)
     response = client.post(f"events/{event.slug}/organisers", {"person": str(colleague.uuid)})
     assert response.status_code == 201 and len(response.json()) == 2
@@ -257,3 +259,15 @@ def test_list_endpoints_have_bounded_queries(api_for, django_assert_max_num_quer
                  f"events/{event.slug}/attendees"):
         with django_assert_max_num_queries(16):
             assert client.get(path, {"limit": 100}).status_code == 200, path
+
+
+def test_follow_up_challenge_by_api(api_for):
+    event, organiser, organisation = organised_event(kind="round_table")
+    client = api_for(organiser, organisation)
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(hours=3),
+                                             ends_at=timezone.now() - timedelta(hours=1))
+    assert_error_format(client.post(f"events/{event.slug}/follow-up/challenge", {}), 422)
+    response = client.post(f"events/{event.slug}/follow-up/challenge",
+                           {"question": "Hoe delen we restwarmte?"})
+    assert response.status_code == 201, response.content
+    assert client.get(f"/challenges/{response.json()['slug']}/").status_code == 200

@@ -219,9 +219,9 @@ def test_edit_cancel_minutes_and_follow_up_pages(client):
     assert response.status_code == 302
     assert "<strong>Besloten</strong>" in client.get(f"/events/{event.slug}/").content.decode()
     assert client.get(f"/events/{event.slug}/follow-up/").status_code == 200
-    response = client.post(f"/events/{event.slug}/follow-up/", {"name": "Vervolg",
-                                                                "goal": "Doel",
-                                                                "visibility": "public"})
+    response = client.post(f"/events/{event.slug}/follow-up/", {
+        "action": "ecosystem", "ecosystem-name": "Vervolg", "ecosystem-goal": "Doel",
+        "ecosystem-visibility": "public"})
     assert response.status_code == 200 and response.context["form"].non_field_errors()
     response = client.post(f"/events/{event.slug}/cancel/", {"reason": "Ziek."})
     assert response.status_code == 302
@@ -301,3 +301,15 @@ def test_event_list_filters(client):
     content = client.get("/events/", {"when": "past"}).content.decode()
     assert "Terugblik" in content and "Energiecafé" not in content
     assert client.get("/events/", {"kind": "<script>"}).status_code == 200
+
+
+def test_follow_up_page_starts_a_challenge(client):
+    event, organiser, _organisation = organised_event(kind="round_table")
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(hours=3),
+                                             ends_at=timezone.now() - timedelta(hours=1))
+    client.force_login(organiser)
+    response = client.post(f"/events/{event.slug}/follow-up/", {
+        "action": "challenge", "challenge-question": "Hoe delen we restwarmte?"})
+    assert response.status_code == 302 and response["Location"].startswith("/challenges/")
+    page = client.get(f"/events/{event.slug}/").content.decode()
+    assert "Hoe delen we restwarmte?" in page

@@ -419,3 +419,34 @@ def test_calendar_token_regenerates():
     assert services.calendar_token_regenerate(actor=actor).token != old
     with pytest.raises(NotAllowed):
         services.calendar_token_regenerate(actor=Actor(person=None))
+
+
+def test_follow_up_challenge_names_the_round_table_and_invites_attendees():
+    from zwerm.ideation.models import Challenge
+
+    ecosystem, facilitator, home = started_ecosystem()
+    actor = Actor(person=facilitator, organisation=home)
+    event = services.event_create(actor=actor, title="Ronde tafel restwarmte", kind="round_table",
+                                  starts_at=soon(), ends_at=soon(7, 2), venue="Hier",
+                                  ecosystem=ecosystem)
+    organisation, member = member_organisation(ecosystem)
+    services.registration_create(actor=Actor(person=member, organisation=organisation),
+                                 event=event)
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(hours=3),
+                                             ends_at=timezone.now() - timedelta(hours=1))
+    event.refresh_from_db()
+    with pytest.raises(NotAllowed):
+        services.follow_up_challenge(actor=Actor(person=member, organisation=organisation),
+                                     event=event, question="Hoe delen we restwarmte?")
+    challenge = services.follow_up_challenge(actor=actor, event=event,
+                                             question="Hoe delen we restwarmte?")
+    assert isinstance(challenge, Challenge)
+    assert challenge.ecosystem == ecosystem and challenge.source_uuid == event.uuid
+    assert "Ronde tafel restwarmte" in challenge.context
+    event.refresh_from_db()
+    assert event.follow_up_challenge_uuid == challenge.uuid
+    assert member.notifications.filter(kind="events.follow_up").exists()
+    with pytest.raises(Conflict):
+        services.follow_up_challenge(actor=actor, event=event, question="Nog een?")
+    with pytest.raises(Conflict):
+        services.follow_up_ecosystem(actor=actor, event=event, name="X", goal="Y")

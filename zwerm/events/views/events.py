@@ -17,6 +17,7 @@ from zwerm.events import permissions, selectors, services
 from zwerm.events.forms import (
     COMMON_ZONES,
     EventForm,
+    FollowUpChallengeForm,
     FollowUpForm,
     GuestForm,
     MinutesForm,
@@ -71,6 +72,7 @@ def render_detail(request, event: Event, form=None, status: int = 200):
         "show_link": permissions.can_see_online_link(request.user, event),
         "can_follow_up": permissions.can_follow_up(request.user, event) and event.has_ended,
         "guest_allowed": event.is_public,
+        "follow_up_challenge": selectors.follow_up_challenge(viewer=request.user, event=event),
         "seats_left": None if event.capacity is None
         else max(event.capacity - event.seats_taken, 0),
     }, status=status)
@@ -201,12 +203,17 @@ def event_minutes(request, slug):
 
 @login_required
 def event_follow_up(request, slug):
+    """One page, two ways on: a new ecosystem, or an ideation challenge."""
     event = event_or_404(request, slug)
     if not permissions.can_follow_up(request.user, event):
         return forbidden(request, _("Only the organisers of a round table may give it a "
                                     "follow-up."))
-    form = FollowUpForm(request.POST or None, initial={"name": event.title})
-    if request.method == "POST" and form.is_valid():
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = FollowUpForm(request.POST if action == "ecosystem" else None,
+                        initial={"name": event.title}, prefix="ecosystem")
+    challenge_form = FollowUpChallengeForm(request.POST if action == "challenge" else None,
+                                           prefix="challenge")
+    if action == "ecosystem" and form.is_valid():
         try:
             ecosystem = services.follow_up_ecosystem(actor=request.actor, event=event,
                                                      **form.cleaned_data)
@@ -216,8 +223,17 @@ def event_follow_up(request, slug):
             messages.success(request, _("The ecosystem has been started and the attendees' "
                                         "organisations have been invited."))
             return redirect("ecosystems:detail", slug=ecosystem.slug)
+    if action == "challenge" and challenge_form.is_valid():
+        try:
+            challenge = services.follow_up_challenge(actor=request.actor, event=event,
+                                                     **challenge_form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(challenge_form, error)
+        else:
+            messages.success(request, _("The challenge has started and the attendees have "
+                                        "been invited to it."))
+            return redirect("ideation:challenge", slug=challenge.slug)
     return render(request, "events/follow_up.html", {
-        "form": form, "event": event,
+        "form": form, "challenge_form": challenge_form, "event": event,
         "organisations": services.attendee_organisations(event),
     })
-

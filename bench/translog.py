@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 import uuid
 
 from bench.common import parser, percentile, report, say, setup_django, stopwatch, timed
@@ -47,7 +48,7 @@ def main(argv: list[str]) -> int:
     ensure_signing_key(folder / "keys" / "signing.pem")
     log = services.log_for(uuid.uuid4())
     now = timezone.now()
-    appended, seconds = 0, 0.0
+    appended, seconds, cpu_seconds = 0, 0.0, 0.0
     say(f"Appending {options.n} entries in batches of {options.batch}…")
     while appended < options.n:
         count = min(options.batch, options.n - appended)
@@ -56,9 +57,11 @@ def main(argv: list[str]) -> int:
                              activity_seq=appended + i + 1, created_at=now)
             for i, body in enumerate(_bodies(appended, count))
         ]
+        cpu_start = time.process_time()
         with stopwatch() as clock, transaction.atomic():
             services.append(log, batch)
         seconds += clock["seconds"]
+        cpu_seconds += time.process_time() - cpu_start
         appended += count
     checkpoint = checkpoints.checkpoint_sign(log)
     size = checkpoint.size
@@ -88,6 +91,9 @@ def main(argv: list[str]) -> int:
         "entries": appended,
         "batch": options.batch,
         "append_per_s": round(appended / seconds),
+        # CPU time of this process only: less sensitive to other work on a shared machine.
+        "append_per_cpu_s": round(appended / cpu_seconds),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "inclusion_ms_p50": percentile(timed(inclusion, REPEAT), 50),
         "consistency_ms_p50": percentile(timed(consistency, REPEAT), 50),
         "verify_ms_p50": percentile(timed(verify, REPEAT), 50),

@@ -35,3 +35,7 @@ register(
     _("%(actor)s showed %(subject)s again among the suggestions of %(organisation)s"),
     personal=True,
 )
+register(
+    "matchmaking.organisation.merged",
+    _("%(actor)s moved the connections and introductions of a merged organisation to %(subject)s"),
+)

@@ -15,7 +15,7 @@ import uuid as uuid_module
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.core.activity import record
@@ -74,16 +74,24 @@ def ballot_cast(*, actor: Actor, challenge: Challenge, choices: Any) -> tuple[Ba
     except tally.BallotError:
         raise ValidationFailed(_ballot_help(challenge), field="choices") from None
     key = voter_key(challenge, actor.person)
+    values = {
+        "choices": choices, "public_id": uuid_module.uuid4(),
+        "person": None if challenge.secret else actor.person, "organisation": organisation,
+        "organisation_kind": organisation.kind if organisation is not None else "",
+    }
     ballot = Ballot.objects.select_for_update().filter(challenge=challenge, voter_key=key).first()
     changed = ballot is not None
     if ballot is None:
-        ballot = Ballot(challenge=challenge, voter_key=key)
-    ballot.choices = choices
-    ballot.public_id = uuid_module.uuid4()
-    ballot.person = None if challenge.secret else actor.person
-    ballot.organisation = organisation
-    ballot.organisation_kind = organisation.kind if organisation is not None else ""
-    ballot.save()
+        try:
+            with transaction.atomic():  # a savepoint: two first casts at once leave one ballot
+                ballot = Ballot.objects.create(challenge=challenge, voter_key=key, **values)
+        except IntegrityError:
+            ballot = Ballot.objects.select_for_update().get(challenge=challenge, voter_key=key)
+            changed = True
+    if changed:
+        for field, value in values.items():
+            setattr(ballot, field, value)
+        ballot.save(update_fields=[*values, "updated_at"])
     receipt = secrets.token_hex(16)
     record(
         verb="ideation.ballot.changed" if changed else "ideation.ballot.cast",

@@ -3,6 +3,8 @@ accepts, and both see the connection; axe-core checks every page."""
 
 import pytest
 
+from zwerm.ecosystems.models import Role
+from zwerm.ecosystems.tests.factories import EcosystemFactory, MembershipFactory, RoleFactory
 from zwerm.matchmaking.models import Connection, Introduction
 from zwerm.matchmaking.tests.factories import organisation_with
 from zwerm.organisations.tests.factories import admin_of, person_in
@@ -67,3 +69,28 @@ def test_request_an_introduction_from_a_suggestion_and_accept_it(ui, indexed):
     assert ui.page.get_by_role("link", name="Integrations Ltd").is_visible()
     ui.goto("/matchmaking/")
     assert ui.page.locator(".match-card").count() == 0
+
+
+def test_dismiss_a_suggestion_and_see_who_should_join(ui, indexed):
+    ecosystem = EcosystemFactory(name="Glasvezel Buitengebied")
+    coop = organisation_with("nonprofit", name="Glasvezel Coöperatie",
+                             seeks=["Vergunningen voor graafwerk"])
+    MembershipFactory(ecosystem=ecosystem, organisation=coop)
+    organisation_with("government", name="Gemeente Westerkwartier",
+                      offers=["Permits for digging and cables"])
+    facilitator = person_in(coop, email="fenna@example.org", name="Fenna")
+    RoleFactory(ecosystem=ecosystem, organisation=coop, person=facilitator,
+                name=Role.Name.FACILITATOR)
+    indexed()
+
+    sign_in(ui, "fenna@example.org")
+    ui.goto(f"/matchmaking/ecosystems/{ecosystem.slug}/")
+    card = ui.page.locator(".match-card", has_text="Gemeente Westerkwartier")
+    assert "Vergunningen voor graafwerk" in card.inner_text()
+
+    ui.goto("/matchmaking/")
+    ui.page.get_by_role("button", name="Niet geïnteresseerd Gemeente Westerkwartier").click()
+    ui.settle()
+    assert ui.page.locator(".match-card").count() == 0
+    ui.submit("Weer tonen Gemeente Westerkwartier")
+    assert ui.page.locator(".match-card").count() == 1

@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from zwerm.ideation.models import Ballot, Challenge, Phase, Result
 from zwerm.ideation.models.challenges import PHASE_ORDER
+from zwerm.ideation.tally.core import shown
 from zwerm.organisations.models import Organisation
 
 TURNOUT_MINIMUM = 3
@@ -91,3 +92,28 @@ def open_ballots(challenge: Challenge) -> list[Ballot]:
         Ballot.objects.filter(challenge=challenge).select_related("person", "organisation")
         .order_by("organisation__name", "id")
     )
+
+
+PAIRWISE_MAX = 12
+
+
+def pairwise_rows(data: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For ranked votes: in ranking order, how many (weighted) voters preferred each idea
+    over each other idea — the numbers Schulze's method starts from. Shown up to 12 ideas."""
+    if data.get("method") != Challenge.Method.RANKED or not 1 < len(rows) <= PAIRWISE_MAX:
+        return []
+    position = {option: i for i, option in enumerate(data["option_order"])}
+    table = []
+    for row in rows:
+        i = position[row["option"]]
+        cells = []
+        for other in rows:
+            j = position[other["option"]]
+            if i == j:
+                cells.append({"value": "", "wins": False, "self": True})
+                continue
+            mine, theirs = Fraction(data["pairwise"][i][j]), Fraction(data["pairwise"][j][i])
+            value = str(mine.numerator) if mine.denominator == 1 else shown(mine)
+            cells.append({"value": value, "wins": mine > theirs, "self": False})
+        table.append({"title": row["title"], "cells": cells})
+    return table

@@ -33,12 +33,12 @@ def visible_challenges_q(viewer: Any) -> Q:
 
 
 def challenge_list(
-    *, viewer: Any, ecosystem: Any = None, query: str = "", phase: str = ""
+    *, viewer: Any, ecosystem: Any = None, query: str = ""
 ) -> QuerySet[Challenge]:
     """Challenges the viewer may see, newest first, with their idea counts.
 
-    ``phase`` filters on the phase as it is now, which depends on dates, so it is applied
-    in Python by the caller through ``filter_phase``; the query stays one query.
+    The phase depends on the time of reading, so filtering on it happens in Python
+    (``filter_phase``) over this one query.
     """
     queryset = Challenge.objects.filter(visible_challenges_q(viewer))
     if ecosystem is not None:

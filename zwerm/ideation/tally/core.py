@@ -358,6 +358,7 @@ def count(
     total_weight = Fraction(sum(integer), scale)
     result: dict[str, Any] = {
         "method": method, "weighting": weighting, "options": len(options),
+        "option_order": options,
         "ballots": len(ballots), "total_weight": exact(total_weight),
         "groups": len({b.get("group") or f"\0{i}" for i, b in enumerate(ballots)}),
         "tie_break": TIE_BREAK,

@@ -12,7 +12,11 @@ from django.views.decorators.http import require_POST
 from zwerm.core.errors import DomainError
 from zwerm.core.selectors import activity_list
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import candidate_facilitators, person_memberships
+from zwerm.ecosystems.selectors import (
+    candidate_facilitators,
+    person_memberships,
+    visible_ecosystem,
+)
 from zwerm.ideation import permissions, selectors, services
 from zwerm.ideation.forms import ChallengeForm, PhaseForm, add_domain_error
 from zwerm.ideation.models import Phase
@@ -25,13 +29,17 @@ PAGE_SIZE = 24
 def challenge_list(request):
     query = request.GET.get("q", "").strip()[:200]
     phase = request.GET.get("phase", "")
-    challenges = selectors.challenge_list(viewer=request.user, query=query)
+    ecosystem = None
+    if request.GET.get("ecosystem"):
+        ecosystem = visible_ecosystem(viewer=request.user, slug=request.GET["ecosystem"][:80])
+    challenges = selectors.challenge_list(viewer=request.user, query=query, ecosystem=ecosystem)
     if phase in Phase.values:
         challenges = selectors.filter_phase(challenges, phase)
     page = Paginator(challenges, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "ideation/challenge_list.html", {
         "page_obj": page, "challenges": page.object_list, "query": query, "phase": phase,
-        "phases": Phase.choices, "searching": bool(query or phase),
+        "phases": Phase.choices, "searching": bool(query or phase or ecosystem),
+        "ecosystem": ecosystem,
         "can_create": request.user.is_authenticated,
     })
 

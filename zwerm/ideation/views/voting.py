@@ -58,6 +58,7 @@ def result_page(request, slug):
     return render(request, "ideation/results.html", {
         "challenge": challenge, "me": standing(request, challenge), "data": data,
         "rows": rows, "chart_height": len(rows) * 32,
+        "pairwise": results.pairwise_rows(data, rows) if data else [],
         "turnout": results.turnout(challenge) if data else None,
         "ballots": ballots,
         "people": [b.person for b in ballots if b.person_id],

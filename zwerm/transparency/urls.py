@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwerm.transparency import views
+from zwerm.transparency import views, views_witnesses
 
 app_name = "transparency"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("ecosystems/<uuid:ecosystem>/log/entries/<int:index>/", views.entry_page,
          name="entry"),
     path(".well-known/zwerm-log-key", views.well_known_key, name="well_known_key"),
+    path("transparency/witness-keys/", views_witnesses.witness_keys, name="witness_keys"),
+    path("transparency/witness-keys/<uuid:key>/revoke/", views_witnesses.witness_key_revoke,
+         name="witness_key_revoke"),
 ]

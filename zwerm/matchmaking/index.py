@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 
 from zwerm.ecosystems.models import Ecosystem, Membership
-from zwerm.matchmaking.engine import Engine, Entry, Profile
+from zwerm.matchmaking.engine import Engine, Entry, Match, Profile
 from zwerm.matchmaking.models import IndexedOrganisation, IndexVersion
 from zwerm.matchmaking.text import Analyser, default_analyser
 from zwerm.organisations.models import Organisation, ProfileEntry
@@ -118,7 +119,8 @@ class IndexCache:
         self.analyser = analyser or default_analyser()
         self.version = -1
         self._engine: Engine | None = None
-        self._lock = threading.Lock()
+        # The engine patches itself in place: one thread at a time updates or ranks.
+        self._lock = threading.RLock()
 
     def engine(self) -> Engine:
         """The engine as of the database's current version (one query when unchanged)."""
@@ -129,7 +131,17 @@ class IndexCache:
         with self._lock:
             if self._engine is None or state[0] != self.version:
                 self._load(state[0])
+            self._engine.ready()
             return self._engine
+
+    def rank(self, organisation: int, **options: Any) -> list[Match]:
+        """``Engine.rank`` on the current index, safe with several threads."""
+        with self._lock:
+            return self.engine().rank(organisation, **options)
+
+    def rank_group(self, members: list[int], **options: Any) -> list[Match]:
+        with self._lock:
+            return self.engine().rank_group(members, **options)
 
     def _load(self, version: int) -> None:
         if self._engine is None or version < self.version:  # first load, or a restored database
@@ -156,3 +168,8 @@ _cache = IndexCache()
 def current_engine() -> Engine:
     """This process's engine, current as of the database."""
     return _cache.engine()
+
+
+def current() -> IndexCache:
+    """This process's copy of the index; rank through it (it is thread-safe)."""
+    return _cache

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from zwerm.ecosystems.models import Ecosystem, Membership
 from zwerm.ecosystems.selectors import visible_ecosystems_q
+from zwerm.matchmaking import index
 from zwerm.matchmaking.engine import Match
-from zwerm.matchmaking.index import current_engine
 from zwerm.matchmaking.models import Connection, Dismissal, Introduction
 from zwerm.matchmaking.permissions import can_view_introduction
 from zwerm.organisations.models import Organisation, Theme
@@ -144,8 +144,7 @@ def suggestions_for(
     ``exclude`` leaves some out. Dismissed and already connected organisations never
     appear; ecosystems the viewer may not see add no points and no reasons.
     """
-    engine = current_engine()
-    matches = engine.rank(
+    matches = index.current().rank(
         organisation.pk,
         among=None if among is None else list(among),
         exclude=set(exclude) | hidden_for(organisation),
@@ -165,7 +164,7 @@ def ecosystem_candidates(
     members = [key for key, state in memberships.items()
                if state in (Membership.State.ACTIVE, Membership.State.PAUSED)]
     tied = [key for key, state in memberships.items() if state in TIED_STATES]
-    matches = current_engine().rank_group(
+    matches = index.current().rank_group(
         members,
         themes=list(ecosystem.themes.values_list("pk", flat=True)),
         ecosystem=ecosystem.pk,
@@ -183,7 +182,7 @@ def group_candidates(
     """Who should join a group of organisations (a round table's attendees, say): the same
     scoring as ``ecosystem_candidates``, for any set of organisation ids and theme ids."""
     members = list(organisations)
-    matches = current_engine().rank_group(
+    matches = index.current().rank_group(
         members, themes=list(themes), exclude=set(exclude) | set(members),
         visible_ecosystems=_visible_ecosystem_ids(viewer), limit=limit,
     )

@@ -89,8 +89,13 @@ class IdeaForm(forms.Form):
     tags = forms.CharField(label=_("Tags"), required=False, max_length=500,
                            help_text=_("Separate tags with commas, e.g. energy, mobility."))
     builds_on = forms.ChoiceField(label=_("Builds on"), required=False)
+    co_authors = forms.MultipleChoiceField(
+        label=_("Co-authors"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("People who worked out the idea with you; they follow it too."),
+    )
 
-    def __init__(self, *args: Any, ideas: list[Idea] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, ideas: list[Idea] | None = None,
+                 people: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if ideas is None:
             del self.fields["builds_on"]
@@ -98,6 +103,10 @@ class IdeaForm(forms.Form):
             self.fields["builds_on"].choices = [
                 ("", _("No other idea")), *[(str(i.uuid), i.title) for i in ideas]
             ]
+        if people:
+            self.fields["co_authors"].choices = people
+        else:
+            del self.fields["co_authors"]
 
     def tag_list(self) -> list[str]:
         return [t.strip() for t in self.cleaned_data.get("tags", "").split(",") if t.strip()]

@@ -167,3 +167,25 @@ def initiative_list(*, challenge: Challenge) -> QuerySet[Initiative]:
         .annotate(commitment_count=Count("commitments", distinct=True))
         .order_by("created_at", "id")
     )
+
+
+def co_author_candidates(*, challenge: Challenge, person: Any) -> list[Any]:
+    """Who may be named co-author: the people of the ecosystem's active members and
+    observers (in a public challenge, the author's colleagues), the author left out."""
+    from zwerm.ecosystems.models import Membership
+    from zwerm.organisations.models import OrganisationMember
+
+    members = OrganisationMember.objects.filter(left_at__isnull=True, person__is_active=True)
+    if challenge.ecosystem_id is not None:
+        members = members.filter(
+            organisation__ecosystem_memberships__ecosystem_id=challenge.ecosystem_id,
+            organisation__ecosystem_memberships__state=Membership.State.ACTIVE,
+        )
+    else:
+        mine = OrganisationMember.objects.filter(person=person, left_at__isnull=True)
+        members = members.filter(organisation_id__in=mine.values("organisation_id"))
+    members = members.exclude(person=person).select_related("person", "organisation")
+    seen: dict[int, Any] = {}
+    for member in members.order_by("organisation__name", "person__name"):
+        seen.setdefault(member.person_id, member)
+    return list(seen.values())

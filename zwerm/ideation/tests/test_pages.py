@@ -128,3 +128,40 @@ def test_facilitators_add_a_facilitator_through_the_page(client, make_setup):
     response = client.post(f"/challenges/{s.challenge.slug}/facilitators/",
                            {"person": str(s.members[2].person.uuid)})
     assert response.status_code == 403
+
+
+def test_co_authors_chosen_on_the_idea_form(client, make_setup):
+    s = make_setup()
+    client.force_login(s.members[0].person)
+    page = client.get(f"/challenges/{s.challenge.slug}/ideas/new/").content.decode()
+    assert str(s.members[1].person.uuid) in page
+    assert str(s.members[0].person.uuid) not in page
+    response = client.post(f"/challenges/{s.challenge.slug}/ideas/new/", {
+        "title": "Samen bedacht", "co_authors": [str(s.members[1].person.uuid)]})
+    assert response.status_code == 302
+    idea = s.challenge.ideas.get()
+    assert list(idea.co_authors.all()) == [s.members[1].person]
+    response = client.post(f"/challenges/{s.challenge.slug}/ideas/{idea.uuid}/edit/", {
+        "title": "Samen bedacht", "co_authors": []})
+    assert response.status_code == 302
+    assert not idea.co_authors.exists()
+
+
+def test_ranked_results_show_the_head_to_head_table(client, make_setup):
+    from zwerm.ideation.services import ballot_cast
+
+    s = make_setup(method="ranked")
+    one, two = s.idea("Een"), s.idea("Twee")
+    s.phase(Phase.VOTE)
+    for member in s.members[:2]:
+        ballot_cast(actor=member, challenge=s.challenge, choices=[str(two.uuid), str(one.uuid)])
+    s.phase(Phase.SELECT)
+    page = client.get(f"/challenges/{s.challenge.slug}/results/").content.decode()
+    assert 'id="pairwise-title"' in page
+    assert "<strong>2</strong>" in page
+
+
+def test_list_filters_by_ecosystem(client, make_setup):
+    s, other = make_setup(), make_setup()
+    page = client.get("/challenges/", {"ecosystem": s.ecosystem.slug}).content.decode()
+    assert s.challenge.slug in page and other.challenge.slug not in page

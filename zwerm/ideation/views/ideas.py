@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zwerm.core.errors import DomainError
+from zwerm.core.privacy import NameResolver
 from zwerm.ideation import selectors, services
 from zwerm.ideation.forms import (
     CommentForm,
@@ -23,6 +24,17 @@ from zwerm.ideation.models import Comment, Follow, Phase, Reaction
 from zwerm.ideation.views._helpers import challenge_or_404, forbidden, idea_or_404, standing
 
 
+def _people_choices(request, challenge, author) -> tuple[list[tuple[str, str]], dict]:
+    """Co-author choices, named as the viewer may see each person, and who they are."""
+    resolver = NameResolver.for_request(request)
+    members = selectors.co_author_candidates(challenge=challenge, person=author)
+    resolver.prime([m.person_id for m in members])
+    choices = [(str(m.person.uuid),
+                f"{resolver.name(m.person, m.organisation.name)} ({m.organisation.name})")
+               for m in members]
+    return choices, {str(m.person.uuid): m.person for m in members}
+
+
 @login_required
 def idea_create(request, slug):
     challenge = challenge_or_404(request, slug)
@@ -30,7 +42,8 @@ def idea_create(request, slug):
     if not me.can_participate:
         return forbidden(request, _("Only members of the ecosystem take part in this challenge."))
     others = selectors.vote_options(challenge=challenge)
-    form = IdeaForm(request.POST or None, ideas=others)
+    choices, people = _people_choices(request, challenge, request.user)
+    form = IdeaForm(request.POST or None, ideas=others, people=choices)
     if request.method == "POST" and form.is_valid():
         target = next((i for i in others if str(i.uuid) == form.cleaned_data["builds_on"]),
                       None)
@@ -39,6 +52,7 @@ def idea_create(request, slug):
                 actor=request.actor, challenge=challenge, title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"], tags=form.tag_list(),
                 builds_on=[target] if target else [],
+                co_authors=[people[u] for u in form.cleaned_data.get("co_authors", [])],
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -86,14 +100,18 @@ def idea_edit(request, slug, idea):
     if not services.can_edit(request.user, idea):
         return forbidden(request, _("Only the authors of this idea and the facilitators may "
                                     "edit it."))
-    form = IdeaForm(request.POST or None, initial={
-        "title": idea.title, "description": idea.description, "tags": ", ".join(idea.tags)})
+    choices, people = _people_choices(request, challenge, idea.author or request.user)
+    form = IdeaForm(request.POST or None, people=choices, initial={
+        "title": idea.title, "description": idea.description, "tags": ", ".join(idea.tags),
+        "co_authors": [str(p.uuid) for p in idea.co_authors.all()]})
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_update(actor=request.actor, idea=idea,
-                                 title=form.cleaned_data["title"],
-                                 description=form.cleaned_data["description"],
-                                 tags=form.tag_list())
+            services.idea_update(
+                actor=request.actor, idea=idea, title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"], tags=form.tag_list(),
+                co_authors=[people[u] for u in form.cleaned_data["co_authors"]]
+                if "co_authors" in form.fields else None,
+            )
         except DomainError as error:
             add_domain_error(form, error)
         else:

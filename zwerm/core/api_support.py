@@ -103,8 +103,3 @@ OPTIONAL = [token_auth, session_auth, anonymous]
 def actor_of(request: HttpRequest) -> Actor:
     actor = getattr(request, "auth", None)
     return actor if isinstance(actor, Actor) else Actor(person=None)
-
-
-def viewer_of(request: HttpRequest) -> Any:
-    """The person behind the request, or None for anonymous visitors."""
-    return actor_of(request).person

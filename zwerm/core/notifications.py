@@ -154,15 +154,6 @@ def preferences_set(*, actor: Actor, channels: Mapping[str, str]) -> dict[str, s
     return channels_for(person, [kind.name for kind in kinds()])
 
 
-def preference_set(*, person: Any, kind: str, channel: str) -> NotificationPreference:
-    """Set one kind's channel (through ``preferences_set``, so it is recorded too)."""
-    preferences_set(actor=Actor(person=person), channels={kind: channel})
-    preference, _created = NotificationPreference.objects.get_or_create(
-        person=person, kind=kind, defaults={"channel": channel}
-    )
-    return preference
-
-
 @dataclass(frozen=True)
 class _PersonReference:
     uuid: Any

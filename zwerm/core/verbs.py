@@ -37,10 +37,6 @@ def get(name: str) -> Verb | None:
     return _VERBS.get(name)
 
 
-def all_verbs() -> dict[str, Verb]:
-    return dict(_VERBS)
-
-
 def personal_verbs() -> list[str]:
     return sorted(name for name, verb in _VERBS.items() if verb.personal)
 

@@ -119,11 +119,3 @@ def can_create_ecosystem(actor: Any) -> bool:
     if settings.ZWERM_ECOSYSTEM_CREATORS == "operators":
         return is_operator(actor)
     return True
-
-
-def is_admin_of_any(person: Any, organisation_ids_: set[int]) -> bool:
-    person = _person(person)
-    return person is not None and OrganisationMember.objects.filter(
-        person=person, organisation_id__in=organisation_ids_, left_at__isnull=True,
-        role=OrganisationMember.Role.ADMIN,
-    ).exists()

@@ -40,14 +40,6 @@ def acting_organisation(*, person: Any) -> Organisation | None:
     return organisations[0] if organisations else None
 
 
-def organisation_member(*, organisation: Organisation, person: Any) -> OrganisationMember | None:
-    if person is None or not getattr(person, "is_authenticated", False):
-        return None
-    return OrganisationMember.objects.filter(
-        organisation=organisation, person=person, left_at__isnull=True
-    ).first()
-
-
 def organisation_list(
     *, viewer: Any, filters: OrganisationFilterForm | Mapping[str, Any] | None = None
 ) -> QuerySet[Organisation]:
@@ -78,13 +70,6 @@ def organisation_get(*, viewer: Any, slug: str) -> Organisation | None:
         .filter(slug=slug)
         .first()
     )
-
-
-def organisation_by_uuid(*, viewer: Any, value: uuid.UUID | str) -> Organisation | None:
-    try:
-        return Organisation.objects.filter(uuid=uuid.UUID(str(value))).first()
-    except ValueError:
-        return None
 
 
 def entries_of(organisation: Organisation, kind: str) -> list[ProfileEntry]:

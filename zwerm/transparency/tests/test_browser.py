@@ -26,3 +26,25 @@ def test_from_the_ecosystem_to_a_verified_entry(ui):
     assert ui.page.url.endswith("/log/entries/0/")
     assert ui.page.locator(".pill-active").count() == 1  # the proof checked out
     assert ui.page.locator(".translog-proof li").count() == 2
+
+
+def test_an_admin_registers_and_revokes_a_witness_key(ui):
+    from zwerm.transparency import notes
+    from zwerm.transparency.models import WitnessKey
+
+    world = World()
+    ui.page.context.clear_cookies()
+    ui.goto("/accounts/login/")
+    ui.page.fill("#id_login", world.admin.email)
+    ui.page.fill("#id_password", "correct horse battery")
+    ui.submit("Inloggen")
+    ui.goto(f"/ecosystems/{world.ecosystem.uuid}/log/")
+    ui.click("a[href='/transparency/witness-keys/']")
+    vkey = notes.verifier_for("witness.example/ui", b"\x0b" * 32, notes.COSIGNATURE).vkey
+    ui.page.fill("#id_vkey", vkey)
+    ui.submit("Registreren")
+    assert WitnessKey.objects.get().vkey == vkey
+    assert vkey in ui.page.locator("main").inner_text()
+    ui.submit("witness.example/ui intrekken")
+    assert WitnessKey.objects.get().revoked_at is not None
+    assert ui.page.locator(".pill-danger").count() == 1

@@ -11,7 +11,9 @@ class EventsConfig(AppConfig):
         from zwerm.core import privacy
         from zwerm.core.models import NotificationPreference
         from zwerm.core.notifications import register_kind
+        from zwerm.core.panels import register_panel
         from zwerm.events import handlers, verbs  # noqa: F401
+        from zwerm.events.panels import ecosystem_events_panel
 
         # Registrants get their own emails from tasks.py; these kinds only show in the app.
         register_kind(
@@ -29,3 +31,5 @@ class EventsConfig(AppConfig):
             _("Follow-ups of round tables I attended: a new challenge to take part in"),
         )
         privacy.register_exporter("events", handlers.export_person)
+        register_panel("ecosystem_aside", "events/_ecosystem_panel.html", ecosystem_events_panel,
+                       order=50)

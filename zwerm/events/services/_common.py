@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -128,3 +129,25 @@ def event_url(event: Event, name: str = "detail") -> str:
 
 def organiser_people(event: Event) -> list[Any]:
     return [row.person for row in event.organisers.select_related("person")]
+
+
+@dataclass(frozen=True)
+class _MembersOnly:
+    """Stands in the activity stream for a members-only event: its UUID, never its title.
+
+    The stream hides whole members-only ecosystems from outsiders; an event for members of
+    a public ecosystem is hidden only in its pages, API and feeds, so its activities must
+    not carry its title into the public feed.
+    """
+
+    uuid: Any
+
+    def __str__(self) -> str:
+        return str(_("an event for members only"))
+
+
+def about(obj: Any, *, public: bool | None = None) -> dict[str, Any]:
+    """``subject`` and ``subject_type`` for ``record()``: the event, or its stand-in."""
+    public = obj.is_public if public is None else public
+    subject = obj if public else _MembersOnly(obj.uuid)
+    return {"subject": subject, "subject_type": obj._meta.label_lower}

@@ -22,6 +22,7 @@ from zwerm.events import permissions
 from zwerm.events.models import Event, EventSeries, Organiser, Registration
 from zwerm.events.services._common import (
     RESERVED_SLUGS,
+    about,
     aware,
     choice,
     clean_text,
@@ -138,7 +139,7 @@ def _build(actor: Actor, values: dict[str, Any], *, slug: str, series=None) -> E
     event.save()
     Organiser.objects.create(event=event, person=actor.person, organisation=actor.organisation,
                              position=0)
-    record(verb="events.event.created", actor=actor, subject=event, ecosystem=event.ecosystem,
+    record(verb="events.event.created", actor=actor, **about(event), ecosystem=event.ecosystem,
            payload={"event": str(event.uuid), "kind": event.kind, "visibility": event.visibility,
                     "starts_at": event.starts_at.isoformat(),
                     "capacity": event.capacity,
@@ -249,7 +250,9 @@ def series_create(
         _check(values)
         local_date = start.astimezone(Event(time_zone=zone).zone).date()
         _build(actor, values, slug=unique_slug(title, local_date.isoformat()), series=series)
-    record(verb="events.series.created", actor=actor, subject=series, ecosystem=ecosystem,
+    record(verb="events.series.created", actor=actor,
+           **about(series, public=values["visibility"] == Event.Visibility.PUBLIC),
+           ecosystem=ecosystem,
            payload={"series": str(series.uuid), "frequency": frequency, "count": count})
     return series
 
@@ -313,7 +316,7 @@ def event_update(*, actor: Actor, event: Event, **changes: Any) -> Event:
     for field in ("starts_at", "ends_at"):
         if field in changed:
             payload[field] = getattr(event, field).isoformat()
-    record(verb="events.event.updated", actor=actor, subject=event, ecosystem=event.ecosystem,
+    record(verb="events.event.updated", actor=actor, **about(event), ecosystem=event.ecosystem,
            payload=payload)
     if "capacity" in changed:
         promote_waiting(event)
@@ -343,7 +346,7 @@ def event_cancel(*, actor: Actor, event: Event, reason: str = "") -> Event:
     event.cancel_reason = reason
     event.sequence += 1
     event.save(update_fields=["cancelled_at", "cancel_reason", "sequence", "updated_at"])
-    activity = record(verb="events.event.cancelled", actor=actor, subject=event,
+    activity = record(verb="events.event.cancelled", actor=actor, **about(event),
                       ecosystem=event.ecosystem,
                       payload={"event": str(event.uuid), "with_reason": bool(reason),
                                "sequence": event.sequence})
@@ -377,7 +380,7 @@ def organiser_add(
                 .first() or 0) + 1
     organiser = Organiser.objects.create(event=event, person=person, organisation=organisation,
                                          position=position)
-    activity = record(verb="events.organiser.added", actor=actor, subject=event,
+    activity = record(verb="events.organiser.added", actor=actor, **about(event),
                       ecosystem=event.ecosystem,
                       payload={"event": str(event.uuid), "person": str(person.uuid)})
     notify(recipients=[person], kind="events.organising", activity=activity,
@@ -395,7 +398,7 @@ def organiser_remove(*, actor: Actor, event: Event, person: Any) -> None:
     if event.organisers.count() == 1:
         raise Conflict(_("An event needs at least one organiser."), field="person")
     row.delete()
-    record(verb="events.organiser.removed", actor=actor, subject=event,
+    record(verb="events.organiser.removed", actor=actor, **about(event),
            ecosystem=event.ecosystem,
            payload={"event": str(event.uuid), "person": str(person.uuid)})
 
@@ -417,7 +420,7 @@ def minutes_update(*, actor: Actor, event: Event, agenda: str | None = None,
             changed.append(field)
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
-        record(verb="events.event.minutes_updated", actor=actor, subject=event,
+        record(verb="events.event.minutes_updated", actor=actor, **about(event),
                ecosystem=event.ecosystem, payload={"event": str(event.uuid), "changed": changed})
     return event
 

@@ -17,7 +17,7 @@ from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.services._common import organisation_admins
 from zwerm.events import permissions
 from zwerm.events.models import Event, Registration
-from zwerm.events.services._common import lock_event, require_person
+from zwerm.events.services._common import about, lock_event, require_person
 
 
 def attendee_organisations(event: Event) -> list[Any]:
@@ -77,7 +77,7 @@ def follow_up_ecosystem(
         invited.append(str(organisation.uuid))
     event.follow_up_ecosystem = ecosystem
     event.save(update_fields=["follow_up_ecosystem", "updated_at"])
-    record(verb="events.event.followed_up", actor=actor, subject=event, ecosystem=ecosystem,
+    record(verb="events.event.followed_up", actor=actor, **about(event), ecosystem=ecosystem,
            payload={"event": str(event.uuid), "ecosystem": str(ecosystem.uuid),
                     "invited": invited})
     return ecosystem
@@ -107,7 +107,7 @@ def follow_up_challenge(
     event.save(update_fields=["follow_up_challenge_uuid", "updated_at"])
     people = [r.person for r in event.registrations.filter(
         state=Registration.State.CONFIRMED, person__isnull=False).select_related("person")]
-    activity = record(verb="events.event.followed_up_challenge", actor=actor, subject=event,
+    activity = record(verb="events.event.followed_up_challenge", actor=actor, **about(event),
                       ecosystem=event.ecosystem,
                       payload={"event": str(event.uuid), "challenge": str(challenge.uuid),
                                "invited": len(people)})

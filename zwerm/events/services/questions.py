@@ -14,6 +14,7 @@ from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, ValidationFailed
 from zwerm.events.models import CalendarToken, Event, Question, new_secret
 from zwerm.events.services._common import (
+    about,
     choice,
     clean_text,
     lock_event,
@@ -58,7 +59,7 @@ def question_create(
     question = Question.objects.create(event=event, label=label, kind=kind,
                                        choices=_clean_choices(kind, choices),
                                        required=bool(required), position=position)
-    record(verb="events.question.created", actor=actor, subject=event, ecosystem=event.ecosystem,
+    record(verb="events.question.created", actor=actor, **about(event), ecosystem=event.ecosystem,
            payload={"event": str(event.uuid), "question": str(question.uuid), "kind": kind,
                     "required": question.required})
     return question
@@ -73,7 +74,7 @@ def question_delete(*, actor: Actor, question: Question) -> None:
         raise Conflict(_("This question has already been removed."))
     uuid = str(question.uuid)
     question.delete()
-    record(verb="events.question.deleted", actor=actor, subject=event, ecosystem=event.ecosystem,
+    record(verb="events.question.deleted", actor=actor, **about(event), ecosystem=event.ecosystem,
            payload={"event": str(event.uuid), "question": uuid})
 
 

@@ -24,6 +24,7 @@ from zwerm.core.notifications import notify
 from zwerm.events import permissions
 from zwerm.events.models import Answer, Event, Question, Registration, new_secret
 from zwerm.events.services._common import (
+    about,
     clean_text,
     event_url,
     lock_event,
@@ -120,7 +121,7 @@ def _record_taken(actor: Actor, registration: Registration) -> Any:
             else "events.registration.waitlisted")
     if not actor.is_authenticated:
         verb = verb.replace("registration.", "registration.guest_")
-    return record(verb=verb, actor=actor, subject=registration.event,
+    return record(verb=verb, actor=actor, **about(registration.event),
                   ecosystem=registration.event.ecosystem, payload=_payload(registration))
 
 
@@ -217,7 +218,7 @@ def registration_create_guest(
     registration.checked_in_at = registration.reminded_at = None
     registration.save()
     _save_answers(registration, cleaned)
-    record(verb="events.registration.requested", actor=actor, subject=event,
+    record(verb="events.registration.requested", actor=actor, **about(event),
            ecosystem=event.ecosystem, organisation=None, payload=_payload(registration))
     _email_after_commit(registration, "guest_link")
     return registration
@@ -270,7 +271,7 @@ def promote_waiting(event: Event) -> list[Registration]:
         registration.save(update_fields=["state", "seat", "waiting_since", "updated_at"])
         registration.event = event
         activity = record(verb="events.registration.promoted", actor=Actor.system(),
-                          subject=event, ecosystem=event.ecosystem, organisation=None,
+                          **about(event), ecosystem=event.ecosystem, organisation=None,
                           payload=_payload(registration))
         if registration.person_id:
             notify(recipients=[registration.person], kind="events.registrations",
@@ -294,7 +295,7 @@ def _cancel(actor: Actor, registration: Registration, *, by_organiser: bool) -> 
                                      "updated_at"])
     verb = ("events.registration.cancelled" if actor.is_authenticated
             else "events.registration.guest_cancelled")
-    record(verb=verb, actor=actor, subject=event,
+    record(verb=verb, actor=actor, **about(event),
            ecosystem=event.ecosystem,
            payload=_payload(registration, previous=previous, by_organiser=by_organiser))
     if by_organiser:
@@ -341,7 +342,7 @@ def registration_update(*, actor: Actor, registration: Registration,
         registration.save(update_fields=["show_on_attendee_list", "updated_at"])
         changed.append("show_on_attendee_list")
     if changed:
-        record(verb="events.registration.updated", actor=actor, subject=registration.event,
+        record(verb="events.registration.updated", actor=actor, **about(registration.event),
                ecosystem=registration.event.ecosystem,
                payload=_payload(registration, changed=changed))
     return registration
@@ -367,7 +368,7 @@ def registration_check_in(*, actor: Actor, registration: Registration) -> Regist
     registration.checked_in_by = actor.person
     registration.save(update_fields=["checked_in_at", "checked_in_by", "updated_at"])
     registration.event = event
-    record(verb="events.attendance.checked_in", actor=actor, subject=event,
+    record(verb="events.attendance.checked_in", actor=actor, **about(event),
            ecosystem=event.ecosystem, payload=_payload(registration))
     return registration
 
@@ -383,6 +384,6 @@ def registration_check_in_undo(*, actor: Actor, registration: Registration) -> R
     registration.checked_in_by = None
     registration.save(update_fields=["checked_in_at", "checked_in_by", "updated_at"])
     registration.event = event
-    record(verb="events.attendance.check_in_undone", actor=actor, subject=event,
+    record(verb="events.attendance.check_in_undone", actor=actor, **about(event),
            ecosystem=event.ecosystem, payload=_payload(registration))
     return registration

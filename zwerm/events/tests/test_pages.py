@@ -313,3 +313,22 @@ def test_follow_up_page_starts_a_challenge(client):
     assert response.status_code == 302 and response["Location"].startswith("/challenges/")
     page = client.get(f"/events/{event.slug}/").content.decode()
     assert "Hoe delen we restwarmte?" in page
+
+
+def test_the_ecosystem_page_lists_its_events_the_viewer_may_see(client):
+    from zwerm.ecosystems.tests.factories import member_organisation, started_ecosystem
+
+    ecosystem, facilitator, home = started_ecosystem()
+    actor = Actor(person=facilitator, organisation=home)
+    common = {"starts_at": soon(3), "ends_at": soon(3, 2), "venue": "Hier",
+              "ecosystem": ecosystem}
+    services.event_create(actor=actor, title="Open middag", **common)
+    services.event_create(actor=actor, title="Ledenoverleg", visibility="members", **common)
+    page = client.get(f"/ecosystems/{ecosystem.slug}/").content.decode()
+    assert "Open middag" in page and "Ledenoverleg" not in page
+    assert f"/events/ecosystem/{ecosystem.slug}.ics" in page
+    _organisation, member = member_organisation(ecosystem)
+    client.force_login(member)
+    page = client.get(f"/ecosystems/{ecosystem.slug}/").content.decode()
+    assert "Open middag" in page and "Ledenoverleg" in page
+    assert f"/events/new/?ecosystem={ecosystem.slug}" in page

@@ -130,3 +130,21 @@ def test_members_only_event_activities_stay_out_of_outsiders_feeds(world, label)
     event, people = world("members")
     subjects = set(activity_list(viewer=people[label]).values_list("subject_uuid", flat=True))
     assert (event.uuid in subjects) is sees(label, "members")
+
+
+def test_members_only_event_of_a_public_ecosystem_keeps_its_title_out_of_the_stream():
+    from zwerm.core.selectors import activity_list
+    from zwerm.ecosystems.tests.factories import started_ecosystem
+    from zwerm.events.tests.factories import attendee
+
+    ecosystem, facilitator, home = started_ecosystem()
+    actor = Actor(person=facilitator, organisation=home)
+    event = services.event_create(actor=actor, title="Geheim ledenoverleg", starts_at=soon(),
+                                  ends_at=soon(7, 1), venue="Hier", ecosystem=ecosystem,
+                                  visibility="members")
+    services.event_update(actor=actor, event=event, venue="Elders")
+    services.registration_create(actor=actor, event=event)
+    labels = list(activity_list(viewer=attendee()[0]).filter(subject_uuid=event.uuid)
+                  .values_list("subject_label", flat=True))
+    assert len(labels) == 3
+    assert not [label for label in labels if "ledenoverleg" in label.lower()]

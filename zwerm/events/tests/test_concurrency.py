@@ -92,3 +92,27 @@ def test_parallel_cancellations_and_registrations_keep_the_seats_full_but_not_ov
     promoted = set(confirmed.values_list("person_id", flat=True)) - {a.person.pk for a in holders}
     # The two freed seats went to the first two who were waiting, not to a newcomer.
     assert promoted == {a.person.pk for a in waiting[:2]}
+
+
+def test_parallel_api_requests_never_exceed_capacity():
+    """The whole request path: a test client per thread, each with its own token."""
+    from django.test import Client
+
+    from zwerm.accounts.services import token_create
+
+    event, *_ = organised_event(capacity=2)
+    tokens = []
+    for _n in range(8):
+        _person, actor = attendee()
+        _token, raw = token_create(actor=actor, name="parallel")
+        tokens.append(raw)
+
+    def post(raw):
+        response = Client().post(f"/api/v1/events/{event.slug}/registrations", "{}",
+                                 content_type="application/json",
+                                 HTTP_AUTHORIZATION=f"Bearer {raw}")
+        return response.status_code, response.json().get("state")
+
+    results = run_together([(lambda raw=raw: post(raw)) for raw in tokens])
+    assert sorted(results, key=str) == [(201, "confirmed")] * 2 + [(201, "waiting")] * 6, results
+    assert Registration.objects.filter(event=event, state="confirmed").count() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
+from zwerm.core.models import Activity
 from zwerm.core.notifications import notify
 from zwerm.ecosystems import permissions
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership
@@ -36,7 +38,7 @@ def invitation_url(invitation: EcosystemInvitation) -> str:
     return reverse("ecosystems:invitation", kwargs={"uuid": invitation.uuid})
 
 
-def _record(verb: str, actor: Actor, invitation: EcosystemInvitation, **extra) -> object:
+def _record(verb: str, actor: Actor, invitation: EcosystemInvitation, **extra: Any) -> Activity:
     """Record a step of an invitation without its UUID: that is the key in the emailed link."""
     return record(
         verb=verb, actor=actor, subject=invitation, ecosystem=invitation.ecosystem,

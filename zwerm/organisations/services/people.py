@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from zwerm.organisations.verbs import INVITATION_ACCEPTED, ROLE_CHANGED
 Role = OrganisationMember.Role
 
 
-def _current(organisation: Organisation):
+def _current(organisation: Organisation) -> QuerySet[OrganisationMember]:
     return OrganisationMember.objects.filter(organisation=organisation, left_at__isnull=True)
 
 

@@ -28,6 +28,7 @@ SUBJECTS = {
     "cancelled": _("Your registration for %(event)s was cancelled"),
     "event_cancelled": _("Cancelled: %(event)s"),
     "reminder": _("Tomorrow: %(event)s"),
+    "changed": _("Changed: %(event)s"),
 }
 REMINDER_AHEAD = timedelta(hours=24)
 
@@ -88,6 +89,23 @@ def send_event_cancelled(event_id: int) -> int:
     sent = 0
     for registration in registrations:
         _send(registration, "event_cancelled")
+        sent += 1
+    return sent
+
+
+@db_task(retries=3, retry_delay=30)
+def send_event_changed(event_id: int, sequence: int) -> int:
+    """Tell everyone with a seat or on the waiting list the new time or place, once.
+
+    Skipped when a later change already superseded this one (its own email follows).
+    """
+    registrations = Registration.objects.select_related("event", "person").filter(
+        event_id=event_id, event__sequence=sequence, event__cancelled_at__isnull=True,
+        state__in=[Registration.State.CONFIRMED, Registration.State.WAITING],
+    )
+    sent = 0
+    for registration in registrations:
+        _send(registration, "changed")
         sent += 1
     return sent
 

@@ -40,6 +40,9 @@ SERIES_MAX = 24
 #: Fields whose change matters to someone's calendar: they raise the iCalendar SEQUENCE.
 CALENDAR_FIELDS = {"title", "description", "starts_at", "ends_at", "time_zone", "mode", "venue",
                    "address", "online_url"}
+#: Changes that everyone coming must hear about by email: when and where.
+ANNOUNCED_FIELDS = {"starts_at", "ends_at", "time_zone", "mode", "venue", "address",
+                    "online_url"}
 
 
 def _clean_url(value: str) -> str:
@@ -320,6 +323,11 @@ def event_update(*, actor: Actor, event: Event, **changes: Any) -> Event:
            payload=payload)
     if "capacity" in changed:
         promote_waiting(event)
+    if set(changed) & ANNOUNCED_FIELDS:
+        from zwerm.events.tasks import send_event_changed
+
+        event_id, sequence = event.pk, event.sequence
+        transaction.on_commit(lambda: send_event_changed(event_id, sequence))
     return event
 
 

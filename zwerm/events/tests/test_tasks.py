@@ -69,3 +69,24 @@ def test_stale_emails_are_skipped(django_capture_on_commit_callbacks):
     services.registration_cancel(actor=actor, registration=registration)
     assert tasks.send_registration_email.call_local(registration.pk, "confirmed") is False
     assert tasks.send_registration_email.call_local(registration.pk, "cancelled") is True
+
+
+def test_a_new_time_or_place_is_announced_once(django_capture_on_commit_callbacks):
+    event, organiser, organisation = organised_event(capacity=1)
+    actor = Actor(person=organiser, organisation=organisation)
+    seated, seated_actor = attendee(language="en")
+    waiting, waiting_actor = attendee()
+    services.registration_create(actor=seated_actor, event=event)
+    services.registration_create(actor=waiting_actor, event=event)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(actor=actor, event=event, agenda="1. Welkom")
+    assert mail.outbox == []  # the agenda is no news for the mailbox
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(actor=actor, event=event, venue="Bibliotheek Utrecht")
+    english = next(m for m in mail.outbox if m.to == [seated.email])
+    assert english.subject.startswith("Changed:") and "Bibliotheek Utrecht" in english.body
+    dutch = next(m for m in mail.outbox if m.to == [waiting.email])
+    assert dutch.subject.startswith("Gewijzigd:")
+    event.refresh_from_db()
+    assert tasks.send_event_changed.call_local(event.pk, event.sequence - 1) == 0  # superseded

@@ -210,7 +210,7 @@ def _refuse_reopening(challenge: Challenge, *, field: str) -> None:
 
 
 def participants(challenge: Challenge) -> set[Any]:
-    """Facilitators, authors, commenters and voters (open votes): who hears of phase changes."""
+    """Facilitators, authors, commenters and followers: who hears of phase changes."""
     from zwerm.accounts.models import User
 
     ids = set(challenge.facilitators.values_list("pk", flat=True))
@@ -218,6 +218,9 @@ def participants(challenge: Challenge) -> set[Any]:
     ids |= set(
         challenge.ideas.filter(comments__author__isnull=False)
         .values_list("comments__author_id", flat=True)
+    )
+    ids |= set(
+        challenge.ideas.filter(follows__isnull=False).values_list("follows__person_id", flat=True)
     )
     return set(User.objects.filter(pk__in=ids, is_active=True))
 

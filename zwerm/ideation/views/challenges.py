@@ -75,7 +75,9 @@ def challenge_detail(request, slug):
         "clusters": clusters, "steps": phase_steps(challenge),
         "phase_form": PhaseForm(initial={"phase": challenge.manual_phase}),
         "activities": activity_list(viewer=request.user).filter(
-            subject_uuid__in=[challenge.uuid, *[i.uuid for i in ideas[:50]]])[:8],
+            subject_uuid__in=[challenge.uuid, *[i.uuid for i in ideas[:50]],
+                              *[c.uuid for c in clusters],
+                              *challenge.initiatives.values_list("uuid", flat=True)])[:8],
         "filtered": bool(request.GET.get("cluster") or request.GET.get("tag")),
     })
 

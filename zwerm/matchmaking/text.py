@@ -112,7 +112,7 @@ class Analyser:
         for name in ("glossary.tsv", "stopwords_nl.txt", "stopwords_en.txt"):
             digest.update((glossary if glossary and name == "glossary.tsv" else DATA / name)
                           .read_bytes())
-        digest.update(b"analyser-3")
+        digest.update(b"analyser-4")
         self.fingerprint = digest.hexdigest()[:16]
 
     def language(self, words: list[str]) -> str:
@@ -169,6 +169,8 @@ class Analyser:
         covered: set[int] = set()
         for size in range(1, MAX_PHRASE + 1):
             for start in range(len(stems) - size + 1):
+                if size == 1 and words[start] in language.stop:
+                    continue  # "it" is a stop word before it is IT
                 concepts = language.phrases.get(tuple(stems[start:start + size]))
                 if concepts:
                     found |= concepts

@@ -171,3 +171,9 @@ def test_many_changes_rebuild_with_fresh_weights():
     engine.update([profile(i, offers=["fibre"]) for i in range(1, 100)])
     engine.rank(1)
     assert engine.full_builds == 2
+
+
+def test_a_stop_word_is_no_glossary_term():
+    analyser = default_analyser()
+    assert not [t for t in analyser.terms("Make it happen") if t.startswith("~")]
+    assert [t for t in analyser.terms("ICT-beheer") if t.startswith("~")]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/follow-up/", views.event_follow_up, name="follow_up"),
     path("<slug:slug>/register/", views.event_register, name="register"),
     path("<slug:slug>/register/guest/", views.event_register_guest, name="register_guest"),
+    path("<slug:slug>/registration/", views.registration_edit, name="registration_edit"),
     path("<slug:slug>/registration/cancel/", views.registration_cancel,
          name="registration_cancel"),
     path("<slug:slug>/attendees/", views.event_attendees, name="attendees"),

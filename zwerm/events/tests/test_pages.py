@@ -332,3 +332,24 @@ def test_the_ecosystem_page_lists_its_events_the_viewer_may_see(client):
     page = client.get(f"/ecosystems/{ecosystem.slug}/").content.decode()
     assert "Open middag" in page and "Ledenoverleg" in page
     assert f"/events/new/?ecosystem={ecosystem.slug}" in page
+
+
+def test_change_my_answers_and_attendee_list_choice(client):
+    event, organiser, organisation = organised_event()
+    question = services.question_create(actor=Actor(person=organiser, organisation=organisation),
+                                        event=event, label="Dieet?", required=True)
+    person, actor = attendee()
+    services.registration_create(actor=actor, event=event,
+                                 answers={str(question.uuid): "Vegetarisch"})
+    client.force_login(person)
+    page = client.get(f"/events/{event.slug}/").content.decode()
+    assert "Vegetarisch" in page
+    response = client.post(f"/events/{event.slug}/registration/", {
+        f"mine-question-{question.uuid}": "", "mine-show_on_attendee_list": "on"})
+    assert response.status_code == 200
+    assert response.context["edit_form"].errors[f"question-{question.uuid}"]
+    client.post(f"/events/{event.slug}/registration/", {
+        f"mine-question-{question.uuid}": "Veganistisch", "mine-show_on_attendee_list": "on"})
+    registration = Registration.objects.get(person=person)
+    assert registration.show_on_attendee_list
+    assert registration.answers.get().value == "Veganistisch"

@@ -17,6 +17,7 @@ from zwerm.events.views.registrations import (
     event_register,
     event_register_guest,
     registration_cancel,
+    registration_edit,
     registration_link,
 )
 
@@ -41,5 +42,6 @@ __all__ = [
     "my_calendar",
     "personal_ics",
     "registration_cancel",
+    "registration_edit",
     "registration_link",
 ]

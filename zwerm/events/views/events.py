@@ -61,13 +61,25 @@ def _registration_form(request, event: Event, data=None):
     return GuestForm(data, questions=questions, prefix="guest")
 
 
-def render_detail(request, event: Event, form=None, status: int = 200):
+def registration_edit_form(event: Event, registration, data=None) -> RegistrationForm:
+    """The person's own answers and attendee-list choice, to change after registering."""
+    initial = {f"question-{answer.question.uuid}": answer.value
+               for answer in registration.answers.select_related("question")}
+    initial["show_on_attendee_list"] = registration.show_on_attendee_list
+    return RegistrationForm(data, questions=list(event.questions.all()), initial=initial,
+                            prefix="mine")
+
+
+def render_detail(request, event: Event, form=None, edit_form=None, status: int = 200):
     me = standing(request, event)
     organisers = selectors.organisers_of(event=event)
     if form is None and me.state in (None, "cancelled"):
         form = _registration_form(request, event)
+    if edit_form is None and me.state in ("confirmed", "waiting"):
+        edit_form = registration_edit_form(event, me.registration)
     return render(request, "events/event_detail.html", {
-        "event": event, "me": me, "form": form, "organisers": organisers,
+        "event": event, "me": me, "form": form, "edit_form": edit_form,
+        "organisers": organisers,
         "registration_state": event.registration_state(),
         "show_link": permissions.can_see_online_link(request.user, event),
         "can_follow_up": permissions.can_follow_up(request.user, event) and event.has_ended,

@@ -15,7 +15,7 @@ from zwerm.core.errors import DomainError, NotFound
 from zwerm.events import permissions, selectors, services
 from zwerm.events.forms import GuestForm, RegistrationForm, add_domain_error
 from zwerm.events.views._helpers import event_or_404, forbidden
-from zwerm.events.views.events import render_detail
+from zwerm.events.views.events import registration_edit_form, render_detail
 
 
 @login_required
@@ -109,6 +109,29 @@ def registration_cancel(request, slug):
     else:
         messages.success(request, _("Your registration has been cancelled."))
     return redirect("events:detail", slug=event.slug)
+
+
+@login_required
+@require_POST
+def registration_edit(request, slug):
+    """Change one's answers or the choice to appear on the attendee list."""
+    event = event_or_404(request, slug)
+    registration = selectors.registration_for(event=event, person=request.user)
+    if registration is None:
+        raise Http404
+    form = registration_edit_form(event, registration, request.POST)
+    if form.is_valid():
+        try:
+            services.registration_update(
+                actor=request.actor, registration=registration, answers=form.answers(),
+                show_on_attendee_list=form.cleaned_data["show_on_attendee_list"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("Your registration has been updated."))
+            return redirect("events:detail", slug=event.slug)
+    return render_detail(request, event, edit_form=form)
 
 
 @login_required

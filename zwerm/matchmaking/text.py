@@ -108,6 +108,7 @@ class Analyser:
                     language.phrases.setdefault(key, set()).add(concept.id)
                     if len(words) == 1 and len(words[0]) >= COMPOUND_PART:
                         language.parts.setdefault(words[0], set()).add(concept.id)
+        self._stop = self.dutch.stop | self.english.stop
         digest = hashlib.sha256()
         for name in ("glossary.tsv", "stopwords_nl.txt", "stopwords_en.txt"):
             digest.update((glossary if glossary and name == "glossary.tsv" else DATA / name)
@@ -169,7 +170,7 @@ class Analyser:
         covered: set[int] = set()
         for size in range(1, MAX_PHRASE + 1):
             for start in range(len(stems) - size + 1):
-                if size == 1 and words[start] in language.stop:
+                if size == 1 and words[start] in self._stop:
                     continue  # "it" is a stop word before it is IT
                 concepts = language.phrases.get(tuple(stems[start:start + size]))
                 if concepts:

@@ -19,4 +19,5 @@ class IdeationConfig(AppConfig):
         )
         register_kind("ideation.comments", _("New comments on ideas I follow"))
         privacy.register_exporter("ideation", handlers.export_person)
+        privacy.register_erasure_check(handlers.last_facilitator_blockers)
         hooks.register_merge(handlers.on_merge)

@@ -1,11 +1,23 @@
-"""What ideation plugs into other apps' hooks: a person's data export, organisation merges."""
+"""What ideation plugs into other apps' hooks: a person's data export and erasure, and
+organisation merges."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
 from zwerm.core.actor import Actor
-from zwerm.ideation.models import Ballot, Comment, Commitment, Idea, Phase, Reaction
+from zwerm.ideation.models import (
+    Ballot,
+    Challenge,
+    Comment,
+    Commitment,
+    Idea,
+    Phase,
+    Reaction,
+)
 
 
 def export_person(person: Any) -> dict[str, Any]:
@@ -62,3 +74,20 @@ def on_merge(*, actor: Actor, source: Any, target: Any) -> None:
             ballot.organisation = target
             ballot.organisation_kind = target.kind
             ballot.save(update_fields=["organisation", "organisation_kind", "updated_at"])
+
+
+def last_facilitator_blockers(person: Any) -> list[str]:
+    """The only facilitator of a public challenge that is still open must hand over first
+    (an ecosystem's challenges are also run by the ecosystem's facilitators)."""
+    held = Challenge.objects.filter(facilitators=person, ecosystem__isnull=True).values("id")
+    lonely = (
+        Challenge.objects.filter(id__in=held)
+        .annotate(count=Count("facilitators"))
+        .filter(count=1)
+        .order_by("question")
+    )
+    return [
+        _("You are the only facilitator of the challenge %(challenge)s. Add another "
+          "facilitator first.") % {"challenge": challenge.question}
+        for challenge in lonely if challenge.phase != Phase.CLOSED
+    ]

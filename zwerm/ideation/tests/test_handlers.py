@@ -54,3 +54,21 @@ def test_admin_lists_challenges_read_only_and_no_ballots(client, make_setup):
     assert client.get("/admin/ideation/challenge/").status_code == 200
     assert client.get(f"/admin/ideation/challenge/{s.challenge.pk}/change/").status_code == 200
     assert client.get("/admin/ideation/ballot/").status_code == 404
+
+
+def test_the_only_facilitator_of_an_open_public_challenge_hands_over_before_erasing():
+    from zwerm.core.actor import Actor
+    from zwerm.core.privacy import erasure_blockers
+    from zwerm.ideation.services import challenge_facilitator_add, challenge_phase_set
+    from zwerm.ideation.tests.factories import challenge_in, person_in
+
+    challenge, facilitator, organisation = challenge_in()
+    assert any(challenge.question in m for m in erasure_blockers(facilitator))
+    colleague = person_in(organisation)
+    challenge_facilitator_add(actor=Actor(person=facilitator, organisation=organisation),
+                              challenge=challenge, person=colleague)
+    assert not any(challenge.question in m for m in erasure_blockers(facilitator))
+    lonely, alone, org = challenge_in(question="Nog een vraag?")
+    challenge_phase_set(actor=Actor(person=alone, organisation=org), challenge=lonely,
+                        phase=Phase.CLOSED)
+    assert not any(lonely.question in m for m in erasure_blockers(alone))

@@ -353,3 +353,15 @@ def test_change_my_answers_and_attendee_list_choice(client):
     registration = Registration.objects.get(person=person)
     assert registration.show_on_attendee_list
     assert registration.answers.get().value == "Veganistisch"
+
+
+def test_admin_shows_events_read_only(admin_client):
+    event, *_ = organised_event()
+    services.registration_create(actor=attendee()[1], event=event)
+    for path in ("/admin/events/event/", f"/admin/events/event/{event.pk}/change/",
+                 "/admin/events/registration/", "/admin/events/eventseries/"):
+        assert admin_client.get(path).status_code == 200, path
+    assert admin_client.get("/admin/events/event/add/").status_code == 403
+    registration = Registration.objects.get()
+    page = admin_client.get(f"/admin/events/registration/{registration.pk}/change/")
+    assert registration.secret not in page.content.decode()

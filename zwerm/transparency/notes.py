@@ -126,8 +126,8 @@ def split_note(note: str) -> tuple[str, list[tuple[str, bytes]]]:
     return text, signatures
 
 
-def verify_note(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifier]]:
-    """Return the text and the verifiers that signed it; unknown keys are ignored.
+def signers(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifier]]:
+    """The text and those of ``verifiers`` that signed it (possibly none); others are ignored.
 
     Any signature from a known key that fails rejects the whole note.
     """
@@ -147,6 +147,12 @@ def verify_note(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifie
         except InvalidSignature as error:
             raise NoteError(f"The signature by {name} does not verify.") from error
         signed.append(verifier)
+    return text, signed
+
+
+def verify_note(note: str, verifiers: list[Verifier]) -> tuple[str, list[Verifier]]:
+    """Return the text and the verifiers that signed it; at least one must have."""
+    text, signed = signers(note, verifiers)
     if not signed:
         raise NoteError("No trusted key signed this note.")
     return text, signed

@@ -98,6 +98,23 @@ def check_checkpoint(note: str, vkey: str) -> notes.Checkpoint:
     return checkpoint
 
 
+def check_witnesses(note: str, vkeys: list[str], minimum: int) -> int:
+    """How many of these witnesses cosigned the checkpoint; fewer than ``minimum`` fails."""
+    if not vkeys:
+        return 0
+    try:
+        witnesses = [notes.parse_vkey(vkey) for vkey in vkeys]
+        _text, signed = notes.signers(note, witnesses)
+    except notes.NoteError as error:
+        raise Mismatch(f"A witness's cosignature does not verify: {error}") from error
+    if len(signed) < minimum:
+        raise Mismatch(
+            f"The checkpoint is cosigned by {len(signed)} of the given witnesses, "
+            f"fewer than the {minimum} required."
+        )
+    return len(signed)
+
+
 def check_consistency(client: LogClient, old: dict | None, new: notes.Checkpoint) -> None:
     if not old:
         return
@@ -169,6 +186,7 @@ def run(args: argparse.Namespace, fetch: Fetch, post: Callable | None = None) ->
     client = LogClient(args.base_url, args.ecosystem, fetch)
     note = client.checkpoint_note()
     checkpoint = check_checkpoint(note, args.vkey)
+    cosigned = check_witnesses(note, args.witness or [], args.min_witnesses)
     state_path = Path(args.state) if args.state else default_state(args.ecosystem)
     old = json.loads(state_path.read_text()) if state_path.exists() else None
     check_consistency(client, old, checkpoint)
@@ -186,7 +204,11 @@ def run(args: argparse.Namespace, fetch: Fetch, post: Callable | None = None) ->
     if args.witness_key:
         cosign(client, note, Path(args.witness_key), args.witness_name, post or http_post(None))
     seen = f", consistent with {old['size']}" if old else ""
-    return f"OK: checkpoint of {checkpoint.size} entries{seen}; {checked} entries checked."
+    witnessed = f"; cosigned by {cosigned} of {len(args.witness)} witnesses" if args.witness else ""
+    return (
+        f"OK: checkpoint of {checkpoint.size} entries{seen}; {checked} entries checked"
+        f"{witnessed}."
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -199,6 +221,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--state", help="where to keep the last verified checkpoint")
     p.add_argument("--index", type=int, action="append", help="check only this entry")
     p.add_argument("--no-entries", action="store_true", help="check only the checkpoint")
+    p.add_argument("--witness", action="append", metavar="VKEY",
+                   help="a witness's cosignature verifier key: report (or require) its cosignature")
+    p.add_argument("--min-witnesses", type=int, default=0, metavar="N",
+                   help="fail unless at least N of the --witness keys cosigned the checkpoint")
     p.add_argument("--witness-key", help="a witness's Ed25519 PEM key: cosign when all is well")
     p.add_argument("--witness-name", help="the witness key's name")
     return p

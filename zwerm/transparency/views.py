@@ -47,10 +47,13 @@ def _bytes(view: selectors.LogView, data: bytes, content_type: str, cache: str) 
 
 
 def checkpoint(request: HttpRequest, ecosystem: uuid.UUID) -> HttpResponse:
+    """The latest checkpoint's signed note, with the witnesses' cosignature lines added."""
     view = _log_view(request, ecosystem)
     if view.checkpoint is None:
         raise Http404
-    return _bytes(view, view.checkpoint.note.encode(), "text/plain; charset=utf-8", SHORT)
+    cosignatures = selectors.checkpoint_witnesses(checkpoint=view.checkpoint)
+    note = view.checkpoint.note + "".join(f"{c.line}\n" for c in cosignatures)
+    return _bytes(view, note.encode(), "text/plain; charset=utf-8", SHORT)
 
 
 def tile(request: HttpRequest, ecosystem: uuid.UUID, rest: str) -> HttpResponse:

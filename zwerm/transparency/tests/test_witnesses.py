@@ -138,3 +138,32 @@ def test_the_cosignature_endpoint(world, api, api_for):
     assert [w["organisation"] for w in detail["checkpoint"]["witnesses"]] == [
         world.organisation.name
     ]
+
+
+def test_the_verifier_reports_and_requires_witnesses(world, client, tmp_path, capsys):
+    from zwerm.transparency import verify
+    from zwerm.transparency.tests.test_verify import _args, _fetcher
+
+    log, checkpoint = _checkpoint(world)
+    private, vkey = _key()
+    services.witness_key_register(actor=world.actor, vkey=vkey)
+    services.cosignature_add(actor=world.actor, log=log, size=3, line=_line(checkpoint, private))
+    note = client.get(f"/ecosystems/{world.ecosystem.uuid}/log/checkpoint").content.decode()
+    assert note.startswith(checkpoint.note)
+    assert note.count("\u2014 ") == 2  # the log's signature and the witness's cosignature
+    _other_private, other = _key()
+    fetch = _fetcher(client)
+    argv = _args(world, log, tmp_path, witness=vkey, min_witnesses=1)
+    assert verify.main(argv, fetch=fetch) == 0
+    assert "cosigned by 1 of 1 witnesses" in capsys.readouterr().out
+    assert verify.main([*argv, "--witness", other, "--min-witnesses", "2"], fetch=fetch) == 1
+    assert "cosigned by 1 of the given witnesses, fewer than the 2 required" in (
+        capsys.readouterr().err
+    )
+    line = Cosignature.objects.get().line
+    name, blob = line.rsplit(" ", 1)
+    raw = bytearray(notes.unb64(blob))
+    raw[-1] ^= 1  # the witness's key ID, a broken signature
+    Cosignature.objects.update(line=f"{name} {notes.b64(bytes(raw))}")
+    assert verify.main(argv, fetch=fetch) == 1
+    assert "A witness's cosignature does not verify" in capsys.readouterr().err

@@ -85,13 +85,30 @@ def turnout(challenge: Challenge) -> dict[str, Any]:
 
 
 def open_ballots(challenge: Challenge) -> list[Ballot]:
-    """Who voted how, only for open votes that have closed."""
+    """Who voted how, only for open votes that have closed; ``readable`` names the ideas."""
     if challenge.secret or not vote_closed(challenge):
         return []
-    return list(
+    titles = {str(idea.uuid): idea.title for idea in challenge.ideas.all()}
+    ballots = list(
         Ballot.objects.filter(challenge=challenge).select_related("person", "organisation")
         .order_by("organisation__name", "id")
     )
+    for ballot in ballots:
+        ballot.readable = readable(challenge.method, ballot.choices, titles)
+    return ballots
+
+
+def readable(method: str, choices: Any, titles: dict[str, str]) -> str:
+    """A ballot in words: "A (2), B (1)" for dots and scores, "1. A; 2. B = C" for rankings."""
+    if method in (Challenge.Method.DOT, Challenge.Method.SCORE):
+        return ", ".join(f"{titles.get(key, key)} ({value})" for key, value in choices.items())
+    if method == Challenge.Method.APPROVAL:
+        return ", ".join(titles.get(key, key) for key in choices)
+    parts = []
+    for position, item in enumerate(choices, start=1):
+        group = item if isinstance(item, list) else [item]
+        parts.append(f"{position}. " + " = ".join(titles.get(key, key) for key in group))
+    return "; ".join(parts)
 
 
 PAIRWISE_MAX = 12

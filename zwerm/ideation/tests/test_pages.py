@@ -165,3 +165,12 @@ def test_list_filters_by_ecosystem(client, make_setup):
     s, other = make_setup(), make_setup()
     page = client.get("/challenges/", {"ecosystem": s.ecosystem.slug}).content.decode()
     assert s.challenge.slug in page and other.challenge.slug not in page
+
+
+def test_ballots_in_words():
+    from zwerm.ideation.results import readable
+
+    titles = {"a": "Een", "b": "Twee", "c": "Drie"}
+    assert readable("dot", {"a": 2, "b": 1}, titles) == "Een (2), Twee (1)"
+    assert readable("approval", ["a", "c"], titles) == "Een, Drie"
+    assert readable("ranked", ["b", ["a", "c"]], titles) == "1. Twee; 2. Een = Drie"

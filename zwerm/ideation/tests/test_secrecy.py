@@ -109,3 +109,4 @@ def test_open_votes_show_who_voted_how(make_setup, client):
     client.force_login(s.facilitator)
     page = client.get(f"/challenges/{s.challenge.slug}/results/").content.decode()
     assert s.members[0].organisation.name in page
+    assert "Deelauto&#x27;s" in page or "Deelauto's" in page

@@ -118,6 +118,36 @@ def test_request_accept_decline_via_api(facilitated, api_for):
     assert [e["to_state"] for e in events] == ["requested", "active"]
 
 
+def test_another_ecosystems_or_organisations_objects_are_out_of_reach(facilitated, api_for):
+    ecosystem, facilitator_client, *_ = facilitated
+    elsewhere, *_ = started_ecosystem(name="Elders")
+    requester = OrganisationFactory()
+    foreign = MembershipFactory(ecosystem=elsewhere, organisation=requester, state="requested")
+    foreign_invitation = EcosystemInvitation.objects.create(
+        ecosystem=elsewhere, email="iemand@example.org", expires_at="2999-01-01T00:00:00Z"
+    )
+    # A facilitator of one ecosystem cannot reach another's requests or invitations through it.
+    base = f"ecosystems/{ecosystem.slug}"
+    assert_error_format(facilitator_client.post(f"{base}/memberships/{foreign.uuid}/accept", {}),
+                        404)
+    assert_error_format(facilitator_client.post(
+        f"{base}/invitations/{foreign_invitation.uuid}/revoke"), 404)
+    assert_error_format(facilitator_client.post(
+        f"ecosystems/{elsewhere.slug}/memberships/{foreign.uuid}/accept", {}), 403)
+    # An organisation's admin cannot pause or end another organisation's membership.
+    member, member_admin = member_organisation(ecosystem)
+    other, other_admin = member_organisation(ecosystem)
+    target = Membership.objects.get(ecosystem=ecosystem, organisation=member)
+    client = api_for(other_admin, other)
+    steps = f"{base}/memberships/{target.uuid}"
+    assert_error_format(client.post(f"{steps}/pause", {"reason": "Nee"}), 403)
+    assert_error_format(client.post(f"{steps}/leave", {"reason": "Weg"}), 403)
+    foreign.refresh_from_db()
+    target.refresh_from_db()
+    assert (foreign.state, target.state) == ("requested", "active")
+    assert EcosystemInvitation.objects.get(pk=foreign_invitation.pk).answered_at is None
+
+
 def test_join_pause_resume_leave_via_api(api_for):
     ecosystem, *_ = started_ecosystem(join_policy="open")
     organisation = OrganisationFactory()

@@ -244,7 +244,7 @@ def test_suggestions(organised, api_for):
 
 @pytest.mark.parametrize("rows", [5, 50])
 def test_list_endpoints_have_bounded_queries(api_for, django_assert_max_num_queries, rows):
-    event, organiser, organisation = organised_event(capacity=100)
+    event, organiser, organisation = organised_event(capacity=rows // 2)
     question = services.question_create(
         actor=Actor(person=organiser,
                                                                 organisation=organisation),
@@ -259,6 +259,9 @@ def test_list_endpoints_have_bounded_queries(api_for, django_assert_max_num_quer
                  f"events/{event.slug}/attendees"):
         with django_assert_max_num_queries(16):
             assert client.get(path, {"limit": 100}).status_code == 200, path
+    waiting = client.get(f"events/{event.slug}/registrations",
+                         {"state": "waiting", "limit": 100}).json()
+    assert [r["waiting_position"] for r in waiting["items"]] == list(range(1, rows - rows // 2 + 1))
 
 
 def test_follow_up_challenge_by_api(api_for):

@@ -10,10 +10,11 @@ class MatchmakingConfig(AppConfig):
     def ready(self) -> None:
         from zwerm.core.activity import register_listener
         from zwerm.core.notifications import register_kind
-        from zwerm.matchmaking import handlers, merge, verbs
+        from zwerm.matchmaking import handlers, merge, panels, verbs
         from zwerm.organisations import hooks
 
         register_listener(handlers.on_activity)
+        panels.register()
         hooks.register_merge(merge.on_merge)
         register_kind(
             verbs.INTRODUCTIONS,

@@ -10,17 +10,16 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
+from zwerm.core.api import activity_out
 from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
 from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.core.privacy import NameResolver, visible_name_ids
-from zwerm.core.schemas import Page
+from zwerm.core.schemas import ActivityListOut, Page
 from zwerm.core.selectors import activity_list
-from zwerm.core.templatetags.zwerm import sentence_for
 from zwerm.ecosystems import permissions, selectors, services
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership, Role
 from zwerm.ecosystems.schemas import (
     ActivityFilters,
-    ActivityListOut,
     CharterIn,
     CharterOut,
     DelegateIn,
@@ -354,13 +353,13 @@ def decline_invitation(request, invitation_uuid: uuid.UUID, payload: ReasonIn):
 @router.get("/{ref}/activities", response=ActivityListOut, auth=OPTIONAL,
             summary="The ecosystem's activity feed")
 def list_activities(request, ref: str, filters: Query[ActivityFilters]):
+    """The same feed as ``GET /activities?ecosystem=…``, addressed by the ecosystem's slug."""
     ecosystem = _ecosystem(request, ref)
-    queryset = activity_list(viewer=actor_of(request).person, ecosystem_uuid=ecosystem.uuid,
+    viewer = actor_of(request).person
+    queryset = activity_list(viewer=viewer, ecosystem_uuid=ecosystem.uuid,
                              after_seq=filters.after_seq)
     page = _page(queryset, filters)
-    resolver = NameResolver.for_request(request)
+    resolver = NameResolver(viewer)
     resolver.prime(activity.actor_id for activity in page["items"])
-    for activity in page["items"]:
-        activity.sentence = sentence_for(activity, resolver)
+    page["items"] = [activity_out(activity, resolver) for activity in page["items"]]
     return page
-

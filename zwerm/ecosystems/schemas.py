@@ -178,25 +178,6 @@ class InvitationAcceptIn(Schema):
     organisation: uuid.UUID | None = None
 
 
-class ActivityOut(Schema):
-    uuid: uuid.UUID
-    seq: int
-    verb: str
-    sentence: str
-    organisation_uuid: uuid.UUID | None
-    organisation_label: str
-    subject_type: str
-    subject_uuid: uuid.UUID | None
-    subject_label: str
-    payload: dict
-    created_at: datetime
-
-
-class ActivityListOut(Schema):
-    items: list[ActivityOut]
-    count: int
-
-
 # Filters ---------------------------------------------------------------------------------
 
 

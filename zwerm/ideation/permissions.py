@@ -33,7 +33,8 @@ def is_facilitator(person: Any, challenge: Challenge) -> bool:
     person = _person(person)
     if person is None:
         return False
-    if challenge.facilitators.filter(pk=person.pk).exists():
+    # Reads the prefetched facilitators when the selector loaded them (pages do).
+    if any(facilitator.pk == person.pk for facilitator in challenge.facilitators.all()):
         return True
     return challenge.ecosystem_id is not None and ecosystem_permissions.is_facilitator(
         person, challenge.ecosystem

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from zwerm.core.actor import Actor
+from zwerm.core.text import single_stops
 from zwerm.ecosystems.models import Membership, MembershipEvent, Role
 from zwerm.organisations.models import Organisation
 
@@ -134,7 +135,9 @@ def on_merge(*, actor: Actor, source: Organisation, target: Organisation) -> Non
                 apply_transition(
                     actor=actor, ecosystem=ecosystem, organisation=source,
                     membership=membership, action="leave",
-                    reason=_("Merged into %(organisation)s.") % {"organisation": target.name},
+                    reason=single_stops(
+                        _("Merged into %(organisation)s.") % {"organisation": target.name}
+                    ),
                 )
             continue
         membership.organisation = target

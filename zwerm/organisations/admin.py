@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from zwerm.core.actor import Actor
 from zwerm.core.errors import DomainError
+from zwerm.core.text import single_stops
 from zwerm.organisations import services
 from zwerm.organisations.models import (
     Organisation,
@@ -127,8 +128,8 @@ class OrganisationAdmin(admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    _("%(source)s was merged into %(target)s.")
-                    % {"source": source.name, "target": target.name},
+                    single_stops(_("%(source)s was merged into %(target)s.")
+                                 % {"source": source.name, "target": target.name}),
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(request.get_full_path())

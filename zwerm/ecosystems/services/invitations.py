@@ -17,6 +17,7 @@ from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
 from zwerm.core.models import Activity
 from zwerm.core.notifications import notify
+from zwerm.core.text import single_stops
 from zwerm.ecosystems import permissions
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership
 from zwerm.ecosystems.services._common import (
@@ -139,8 +140,8 @@ def invitation_accept(
         )
     if invitation.organisation_id and organisation.pk != invitation.organisation_id:
         raise ValidationFailed(
-            _("This invitation is for %(organisation)s.")
-            % {"organisation": invitation.organisation},
+            single_stops(_("This invitation is for %(organisation)s.")
+                         % {"organisation": invitation.organisation}),
             field="organisation",
         )
     if not permissions.can_commit(actor.person, organisation):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zwerm.core.errors import DomainError
 from zwerm.core.http import safe_next
+from zwerm.core.text import single_stops
 from zwerm.organisations import permissions, selectors, services
 from zwerm.organisations.forms import InvitationForm, LeaveForm, RoleForm, add_domain_error
 from zwerm.organisations.models import Organisation
@@ -140,7 +141,7 @@ def leave(request, slug):
     response = _leave_flow(request, organisation, request.user, {"removing": False})
     if response is not None:
         return response
-    messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
+    messages.success(request, single_stops(_("You left %(name)s.") % {"name": organisation.name}))
     return redirect("organisations:detail", organisation.slug)
 
 
@@ -171,12 +172,12 @@ def invitation(request, uuid):
         except DomainError as exc:
             error = str(exc.message)
         else:
-            messages.success(
-                request, _("Welcome to %(name)s. You act for it from now on.")
-                % {"name": found.organisation.name}
+            welcome = (
+                _("Welcome to %(name)s. You act for it from now on.")
                 if request.user.acting_organisation_uuid == found.organisation.uuid
-                else _("Welcome to %(name)s.") % {"name": found.organisation.name},
+                else _("Welcome to %(name)s.")
             )
+            messages.success(request, single_stops(welcome % {"name": found.organisation.name}))
             return redirect("organisations:detail", found.organisation.slug)
     return render(
         request, "organisations/invitation.html",

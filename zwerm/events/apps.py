@@ -8,6 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
         from zwerm.core import privacy
         from zwerm.core.models import NotificationPreference
         from zwerm.core.notifications import register_kind
@@ -31,5 +34,7 @@ class EventsConfig(AppConfig):
             _("Follow-ups of round tables I attended: a new challenge to take part in"),
         )
         privacy.register_exporter("events", handlers.export_person)
+        pre_delete.connect(handlers.release_seats_of_erased_person, sender=get_user_model(),
+                           dispatch_uid="events.release_seats_of_erased_person")
         register_panel("ecosystem_aside", "events/_ecosystem_panel.html", ecosystem_events_panel,
                        order=50)

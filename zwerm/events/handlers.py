@@ -1,4 +1,4 @@
-"""What events plug into core's hooks: the person's data export."""
+"""What events plug into other apps' hooks: the data export, and an account's erasure."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def export_person(person: Any) -> dict[str, Any]:
             for registration in registrations
         ]
     }
+
+
+def release_seats_of_erased_person(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Before an account is deleted (``accounts.services.person_erase``), free its seats.
+
+    The registrations would otherwise vanish with the account (cascade) and leave seats
+    empty while people wait; the service promotes them and records each step. Connected to
+    ``pre_delete`` because accounts offers no erasure hook for other apps yet.
+    """
+    from zwerm.core.actor import Actor
+    from zwerm.events.services import registrations_release
+
+    registrations_release(actor=Actor.system(), person=instance)

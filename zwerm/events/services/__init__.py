@@ -32,6 +32,7 @@ from zwerm.events.services.registrations import (
     registration_create,
     registration_create_guest,
     registration_update,
+    registrations_release,
 )
 
 __all__ = [
@@ -59,5 +60,6 @@ __all__ = [
     "registration_create",
     "registration_create_guest",
     "registration_update",
+    "registrations_release",
     "series_create",
 ]

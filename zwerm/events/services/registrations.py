@@ -387,3 +387,15 @@ def registration_check_in_undo(*, actor: Actor, registration: Registration) -> R
     record(verb="events.attendance.check_in_undone", actor=actor, **about(event),
            ecosystem=event.ecosystem, payload=_payload(registration))
     return registration
+
+
+@transaction.atomic
+def registrations_release(*, actor: Actor, person: Any) -> list[Registration]:
+    """Give up every seat and waiting place of a person whose account is being erased, so
+    that the waiting lists move on before the rows disappear with the account."""
+    released = []
+    for registration in Registration.objects.filter(
+        person=person, state__in=[State.CONFIRMED, State.WAITING, State.UNCONFIRMED]
+    ).select_related("event"):
+        released.append(_cancel(actor, registration, by_organiser=False))
+    return released

@@ -450,3 +450,17 @@ def test_follow_up_challenge_names_the_round_table_and_invites_attendees():
         services.follow_up_challenge(actor=actor, event=event, question="Nog een?")
     with pytest.raises(Conflict):
         services.follow_up_ecosystem(actor=actor, event=event, name="X", goal="Y")
+
+
+def test_erasing_an_account_passes_its_seat_on():
+    from zwerm.accounts.services import person_erase
+
+    event, *_ = organised_event(capacity=1)
+    leaving, leaving_actor = attendee()
+    services.registration_create(actor=leaving_actor, event=event)
+    waiting, waiting_actor = attendee()
+    services.registration_create(actor=waiting_actor, event=event)
+    person_erase(actor=leaving_actor, password="correct horse battery")
+    assert not Registration.objects.filter(person_id=leaving.pk).exists()
+    assert Registration.objects.get(person=waiting).state == "confirmed"
+    assert "events.registration.promoted" in verbs()

@@ -25,12 +25,15 @@ def vote_closed(challenge: Challenge) -> bool:
 
 
 def result_data(challenge: Challenge) -> dict[str, Any] | None:
-    """The published result, or (before the job published it) the same tally, counted now."""
+    """The published result, or (before the job published it) the same tally, counted now;
+    None while the vote is open, and when nobody voted."""
     if not vote_closed(challenge):
         return None
     published = Result.objects.filter(challenge=challenge).first()
     if published is not None:
         return published.data
+    if not Ballot.objects.filter(challenge=challenge).exists():
+        return None  # the vote was skipped, or nobody voted: there is nothing to count
     from zwerm.ideation.services.voting import compute_result
 
     return compute_result(challenge)

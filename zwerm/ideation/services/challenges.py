@@ -237,7 +237,9 @@ def _announce(actor: Actor, challenge: Challenge, previous: str, by_hand: bool) 
     notify(recipients=participants(challenge), kind="ideation.phases", activity=activity,
            url=challenge_url(challenge))
     vote = PHASE_ORDER.index(Phase.VOTE)
-    if PHASE_ORDER.index(Phase(previous)) <= vote < challenge.phase_index():
+    if PHASE_ORDER.index(Phase(previous)) <= vote < challenge.phase_index() and (
+        challenge.ballots.exists()
+    ):
         from zwerm.ideation.services.voting import result_publish
 
         result_publish(actor=actor, challenge=challenge)

@@ -122,10 +122,13 @@ def test_update_refuses_new_voting_rules_once_vote_opened():
 def test_a_published_result_is_final():
     from zwerm.core.errors import Conflict
     from zwerm.ideation.models import Result
+    from zwerm.ideation.services import ballot_cast, idea_submit
 
-    challenge, facilitator, organisation = challenge_in()
+    challenge, facilitator, organisation = challenge_in(method="approval")
     fac = actor(facilitator, organisation)
+    idea = idea_submit(actor=fac, challenge=challenge, title="Een idee")
     challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.VOTE)
+    ballot_cast(actor=fac, challenge=challenge, choices=[str(idea.uuid)])
     challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.SELECT)
     assert Result.objects.filter(challenge=challenge).exists()
     with pytest.raises(Conflict):
@@ -133,3 +136,15 @@ def test_a_published_result_is_final():
     with pytest.raises(Conflict):
         challenge_phase_set(actor=fac, challenge=challenge, phase="")
     challenge_phase_set(actor=fac, challenge=challenge, phase=Phase.CLOSED)
+
+
+def test_no_result_is_published_when_nobody_voted(client):
+    from zwerm.ideation.models import Result
+
+    challenge, facilitator, organisation = challenge_in()
+    challenge_phase_set(actor=actor(facilitator, organisation), challenge=challenge,
+                        phase=Phase.CLOSED)
+    assert not Result.objects.exists()
+    page = client.get(f"/challenges/{challenge.slug}/results/")
+    assert page.status_code == 200 and b"empty-state" in page.content
+    assert client.get(f"/challenges/{challenge.slug}/results/ballots.json").status_code == 404

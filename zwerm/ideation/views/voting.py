@@ -57,6 +57,7 @@ def result_page(request, slug):
     ballots = results.open_ballots(challenge)
     return render(request, "ideation/results.html", {
         "challenge": challenge, "me": standing(request, challenge), "data": data,
+        "closed": results.vote_closed(challenge),
         "rows": rows, "chart_height": len(rows) * 32,
         "pairwise": results.pairwise_rows(data, rows) if data else [],
         "turnout": results.turnout(challenge) if data else None,

@@ -17,9 +17,12 @@ from django.utils.translation import gettext as _
 from zwerm.core import verbs
 from zwerm.core.markdown import render_markdown
 from zwerm.core.privacy import NameResolver, activity_actor_name
+from zwerm.core.text import single_stops
 
 register = template.Library()
 register.filter("naturaltime", naturaltime)
+# {% filter single_stops %}…{% endfilter %} around a sentence that may end in "B.V.".
+register.filter("single_stops", single_stops, is_safe=True)
 
 _RESOLVER_KEY = "_zwerm_name_resolver"
 

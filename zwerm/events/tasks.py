@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from zwerm.events.models import Registration
+from zwerm.events.models import Answer, Registration, new_secret
 from zwerm.events.selectors import waiting_position
 
 SUBJECTS = {
@@ -31,6 +31,8 @@ SUBJECTS = {
     "changed": _("Changed: %(event)s"),
 }
 REMINDER_AHEAD = timedelta(hours=24)
+#: How long after an event guests' names and addresses are kept (for questions afterwards).
+GUEST_DATA_DAYS = 90
 
 
 def _send(registration: Registration, kind: str) -> None:
@@ -138,3 +140,22 @@ def send_reminders() -> int:
             raise
         sent += 1
     return sent
+
+
+@db_periodic_task(crontab(hour="3", minute="30"), retries=2, retry_delay=60)
+def forget_guests() -> int:
+    """Erase guests' names, addresses and answers some time after their event ended.
+
+    Guests have no account to erase, so the platform does it for them; the registration
+    itself stays (it counted a seat) with a placeholder address that can reach nobody.
+    """
+    cutoff = timezone.now() - timedelta(days=GUEST_DATA_DAYS)
+    stale = list(Registration.objects.filter(
+        person__isnull=True, event__ends_at__lt=cutoff,
+    ).exclude(guest_email__endswith="@forgotten.invalid").values_list("pk", "uuid"))
+    for pk, uuid in stale:
+        Answer.objects.filter(registration_id=pk).delete()
+        Registration.objects.filter(pk=pk).update(
+            guest_name="", guest_email=f"{uuid}@forgotten.invalid", secret=new_secret(),
+        )
+    return len(stale)

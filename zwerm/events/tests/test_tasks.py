@@ -90,3 +90,26 @@ def test_a_new_time_or_place_is_announced_once(django_capture_on_commit_callback
     assert dutch.subject.startswith("Gewijzigd:")
     event.refresh_from_db()
     assert tasks.send_event_changed.call_local(event.pk, event.sequence - 1) == 0  # superseded
+
+
+def test_guests_are_forgotten_after_their_event():
+    from zwerm.events.models import Event
+
+    event, organiser, organisation = organised_event()
+    question = services.question_create(actor=Actor(person=organiser, organisation=organisation),
+                                        event=event, label="Dieet?")
+    guest = services.registration_create_guest(actor=Actor(person=None), event=event,
+                                               name="Greet Gast", email="greet@example.org",
+                                               answers={str(question.uuid): "Noten"})
+    member = services.registration_create(actor=attendee()[1], event=event)
+    assert tasks.forget_guests.call_local() == 0  # the event has not even happened
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - timedelta(days=tasks.GUEST_DATA_DAYS + 2),
+        ends_at=timezone.now() - timedelta(days=tasks.GUEST_DATA_DAYS + 1))
+    old_secret = guest.secret
+    assert tasks.forget_guests.call_local() == 1
+    guest.refresh_from_db()
+    assert guest.guest_name == "" and "greet" not in guest.guest_email
+    assert guest.secret != old_secret and not guest.answers.exists()
+    assert member.person is not None and Registration.objects.get(pk=member.pk).person
+    assert tasks.forget_guests.call_local() == 0

@@ -79,6 +79,9 @@ class EventForm(forms.Form):
         ]
         if editing:
             del self.fields["ecosystem"]
+        zone = self.initial.get("time_zone")
+        if zone and zone not in COMMON_ZONES:  # planned through the API in another zone
+            self.fields["time_zone"].choices = [(zone, zone), *self.fields["time_zone"].choices]
 
     def clean_ecosystem(self) -> Ecosystem | None:
         return self.ecosystems.get(self.cleaned_data.get("ecosystem") or "")

@@ -105,11 +105,13 @@ def _clean(values: Mapping[str, Any], zone: str) -> dict[str, Any]:
             cleaned[field] = clean_text(value, field=field, label=_("title"), required=True,
                                         max_length=200)
         elif field in ("description", "agenda"):
-            cleaned[field] = clean_text(value, field=field, label=_("description"),
+            label = _("description") if field == "description" else _("agenda")
+            cleaned[field] = clean_text(value, field=field, label=label,
                                         required=False, max_length=DESCRIPTION_MAX)
         elif field in ("venue", "address"):
-            cleaned[field] = clean_text(value, field=field, label=_("venue"), required=False,
-                                        max_length=200 if field == "venue" else 300)
+            cleaned[field] = clean_text(
+                value, field=field, label=_("venue") if field == "venue" else _("address"),
+                required=False, max_length=200 if field == "venue" else 300)
         elif field == "online_url":
             cleaned[field] = _clean_url(value)
         elif field == "kind":

@@ -300,7 +300,7 @@ def _cancel(actor: Actor, registration: Registration, *, by_organiser: bool) -> 
            payload=_payload(registration, previous=previous, by_organiser=by_organiser))
     if by_organiser:
         _email_after_commit(registration, "cancelled")
-    if held_seat and not event.is_cancelled:
+    if held_seat and not event.is_cancelled and not event.has_ended:
         promote_waiting(event)
     return registration
 

@@ -365,3 +365,21 @@ def test_admin_shows_events_read_only(admin_client):
     registration = Registration.objects.get()
     page = admin_client.get(f"/admin/events/registration/{registration.pk}/change/")
     assert registration.secret not in page.content.decode()
+
+
+def test_edit_keeps_a_time_zone_planned_through_the_api(client):
+    event, organiser, _organisation = organised_event(time_zone="Pacific/Auckland")
+    client.force_login(organiser)
+    response = client.get(f"/events/{event.slug}/edit/")
+    form = response.context["form"]
+    local = event.starts_at.astimezone(event.zone)
+    data = {**{k: v for k, v in form.initial.items() if v is not None},
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (local + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+            "registration_opens_at": "", "registration_closes_at": "", "capacity": "10",
+            "per_organisation_limit": ""}
+    response = client.post(f"/events/{event.slug}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    event.refresh_from_db()
+    assert event.time_zone == "Pacific/Auckland"
+    assert event.ends_at - event.starts_at == timedelta(hours=3)

@@ -141,7 +141,7 @@ def event_create(request):
 def _zone(request, default: str) -> str:
     """Times in the form are read in the zone it names (an unknown one: its field says so)."""
     zone = request.POST.get("time_zone") or default
-    return zone if zone in COMMON_ZONES else default
+    return zone if zone in COMMON_ZONES or zone == default else default
 
 
 def _initial(event: Event) -> dict:

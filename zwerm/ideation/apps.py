@@ -10,7 +10,7 @@ class IdeationConfig(AppConfig):
     def ready(self) -> None:
         from zwerm.core import privacy
         from zwerm.core.notifications import register_kind
-        from zwerm.ideation import handlers, verbs  # noqa: F401
+        from zwerm.ideation import handlers, panels, verbs  # noqa: F401
         from zwerm.organisations import hooks
 
         register_kind(
@@ -21,3 +21,4 @@ class IdeationConfig(AppConfig):
         privacy.register_exporter("ideation", handlers.export_person)
         privacy.register_erasure_check(handlers.last_facilitator_blockers)
         hooks.register_merge(handlers.on_merge)
+        panels.register()

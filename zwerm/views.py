@@ -26,12 +26,17 @@ def dashboard(request):
     """A person's start page: their organisations, ecosystems, what waits and what happened."""
     person = request.user
     memberships = list(ecosystem_selectors.person_memberships(person=person))
+    organisations = list(person_organisations(person=person))
+    around = (
+        {m.ecosystem.uuid for m in memberships if m.state in ("active", "paused")},
+        {organisation.uuid for organisation in organisations},
+    )
     return render(request, "core/dashboard.html", {
-        "organisations": list(person_organisations(person=person)),
+        "organisations": organisations,
         "memberships": [m for m in memberships if m.state in ("active", "paused")],
         "own_requests": [m for m in memberships if m.state == "requested"],
         "invitations": list(ecosystem_selectors.invitations_for_person(person=person)),
         "requests_to_answer": list(ecosystem_selectors.requests_to_facilitate(person=person)),
-        "activities": activity_list(viewer=person)[:15],
+        "activities": activity_list(viewer=person, around=around)[:15],
         "can_create": ecosystem_permissions.can_create_ecosystem(request.actor),
     })

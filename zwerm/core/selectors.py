@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -19,8 +20,13 @@ def activity_list(
     organisation_uuid: uuid.UUID | None = None,
     verb_prefix: str | None = None,
     after_seq: int | None = None,
+    around: tuple[Iterable[uuid.UUID], Iterable[uuid.UUID]] | None = None,
 ) -> QuerySet[Activity]:
-    """Activities the viewer may see, newest first; ``after_seq`` follows the stream."""
+    """Activities the viewer may see, newest first; ``after_seq`` follows the stream.
+
+    ``around=(ecosystem_uuids, organisation_uuids)`` keeps what happened in those ecosystems
+    or to or by those organisations: a person's own corner of the stream.
+    """
     queryset = Activity.objects.select_related("actor")
     personal = verbs.personal_verbs()
     if personal:
@@ -35,6 +41,13 @@ def activity_list(
     if organisation_uuid is not None:
         queryset = queryset.filter(
             Q(organisation_uuid=organisation_uuid) | Q(subject_uuid=organisation_uuid)
+        )
+    if around is not None:
+        ecosystem_uuids, organisation_uuids = (list(values) for values in around)
+        queryset = queryset.filter(
+            Q(ecosystem_uuid__in=ecosystem_uuids)
+            | Q(organisation_uuid__in=organisation_uuids)
+            | Q(subject_uuid__in=organisation_uuids)
         )
     if verb_prefix:
         queryset = queryset.filter(verb__startswith=verb_prefix)

@@ -62,3 +62,19 @@ def test_personal_activities_are_shown_only_to_the_person_who_acted():
     assert mine in activity_list(viewer=person)
     assert mine not in activity_list(viewer=other)
     assert mine not in activity_list(viewer=None)
+
+
+def test_around_keeps_a_persons_own_ecosystems_and_organisations():
+    from zwerm.core.selectors import activity_list
+    from zwerm.ecosystems.tests.factories import EcosystemFactory
+
+    mine, theirs = OrganisationFactory(), OrganisationFactory()
+    ecosystem, elsewhere = EcosystemFactory(), EcosystemFactory()
+    actor = Actor.system()
+    with transaction.atomic():
+        in_ecosystem = record(verb="x.in", actor=actor, subject=theirs, ecosystem=ecosystem)
+        about_mine = record(verb="x.mine", actor=actor, subject=mine)
+        unrelated = record(verb="x.other", actor=actor, subject=theirs, ecosystem=elsewhere)
+    found = set(activity_list(viewer=None, around=([ecosystem.uuid], [mine.uuid])))
+    assert found == {in_ecosystem, about_mine}
+    assert unrelated not in found

@@ -2,6 +2,7 @@
 services take the seat lock and record every step, so the admin is read-only."""
 
 from django.contrib import admin
+from django.db import models
 
 from zwerm.events.models import Event, EventSeries, Organiser, Question, Registration
 
@@ -41,6 +42,7 @@ class EventAdmin(ReadOnlyAdmin):
     search_fields = ("title", "slug", "venue")
     date_hierarchy = "starts_at"
     inlines = [OrganiserInline, QuestionInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(EventSeries)

@@ -22,7 +22,7 @@ from zwerm.accounts.models import PersonalAccessToken, User
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
-from zwerm.core.privacy import erasure_blockers
+from zwerm.core.privacy import before_erasure, erasure_blockers
 
 MAX_ACTIVE_TOKENS = 25
 PROFILE_FIELDS = ("name", "language", "time_zone", "name_visibility")
@@ -248,6 +248,7 @@ def person_erase(*, actor: Actor, password: str) -> None:
             code="erasure_blocked",
             fields={"__all__": blockers},
         )
+    before_erasure(person)
     person_pk = person.pk
     _delete_sessions(person_pk)
     User.objects.filter(pk=person_pk).delete()

@@ -21,6 +21,7 @@ NameVisibility = Callable[[Any, set[int]], set[int]]
 _exporters: dict[str, Exporter] = {}
 _erasure_checks: list[ErasureCheck] = []
 _name_visibility: list[NameVisibility] = []
+_before_erasure: list[Callable[[Any], None]] = []
 
 
 def register_exporter(section: str, exporter: Exporter) -> None:
@@ -36,6 +37,18 @@ def register_name_visibility(provider: NameVisibility) -> None:
     """``provider(viewer, person_ids)`` returns the subset whose names the viewer may see."""
     if provider not in _name_visibility:
         _name_visibility.append(provider)
+
+
+def register_before_erasure(handler: Callable[[Any], None]) -> None:
+    """``handler(person)`` runs in the erasure transaction, before the account is deleted
+    (e.g. to give up seats so that a waiting list moves on)."""
+    if handler not in _before_erasure:
+        _before_erasure.append(handler)
+
+
+def before_erasure(person: Any) -> None:
+    for handler in _before_erasure:
+        handler(person)
 
 
 def export_sections(person: Any) -> dict[str, Any]:

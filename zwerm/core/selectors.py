@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from zwerm.core import verbs
 from zwerm.core.models import Activity, Notification
-from zwerm.core.visibility import hidden_ecosystem_uuids
+from zwerm.core.visibility import hidden_ecosystem_uuids, hidden_subjects
 
 
 def activity_list(
@@ -36,6 +36,8 @@ def activity_list(
     hidden = hidden_ecosystem_uuids(viewer)
     if hidden:
         queryset = queryset.exclude(ecosystem_uuid__in=hidden)
+    for subjects in hidden_subjects(viewer):
+        queryset = queryset.exclude(subject_uuid__in=subjects)
     if ecosystem_uuid is not None:
         queryset = queryset.filter(ecosystem_uuid=ecosystem_uuid)
     if organisation_uuid is not None:

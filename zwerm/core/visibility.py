@@ -25,3 +25,22 @@ def hidden_ecosystem_uuids(viewer: Any) -> set[uuid.UUID]:
     for provider in _hidden_ecosystem_providers:
         hidden.update(provider(viewer))
     return hidden
+
+
+HiddenSubjects = Callable[[Any], Iterable[uuid.UUID]]
+_hidden_subject_providers: list[HiddenSubjects] = []
+
+
+def register_hidden_subjects(provider: HiddenSubjects) -> None:
+    """``provider(viewer)`` returns the UUIDs of subjects the viewer may not see.
+
+    A feature app with its own visibility inside a visible ecosystem (a members-only event
+    in a public ecosystem) registers one; returning a ``values_list(..., flat=True)``
+    queryset keeps it a subquery, so the feed never loads the UUIDs into Python.
+    """
+    if provider not in _hidden_subject_providers:
+        _hidden_subject_providers.append(provider)
+
+
+def hidden_subjects(viewer: Any) -> list[Iterable[uuid.UUID]]:
+    return [provider(viewer) for provider in _hidden_subject_providers]

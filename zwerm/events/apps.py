@@ -8,15 +8,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from django.contrib.auth import get_user_model
-        from django.db.models.signals import pre_delete
-
         from zwerm.core import privacy
         from zwerm.core.models import NotificationPreference
         from zwerm.core.notifications import register_kind
         from zwerm.core.panels import register_panel
+        from zwerm.core.visibility import register_hidden_subjects
         from zwerm.events import handlers, verbs  # noqa: F401
         from zwerm.events.panels import ecosystem_events_panel
+        from zwerm.events.permissions import hidden_event_uuids
 
         # Registrants get their own emails from tasks.py; these kinds only show in the app.
         register_kind(
@@ -34,7 +33,8 @@ class EventsConfig(AppConfig):
             _("Follow-ups of round tables I attended: a new challenge to take part in"),
         )
         privacy.register_exporter("events", handlers.export_person)
-        pre_delete.connect(handlers.release_seats_of_erased_person, sender=get_user_model(),
-                           dispatch_uid="events.release_seats_of_erased_person")
+        privacy.register_before_erasure(handlers.release_seats_of_erased_person)
+        register_hidden_subjects(hidden_event_uuids)
+        register_panel("main_nav", "events/panels/_nav.html", lambda request, obj: {}, order=10)
         register_panel("ecosystem_aside", "events/_ecosystem_panel.html", ecosystem_events_panel,
                        order=50)

@@ -34,14 +34,13 @@ def export_person(person: Any) -> dict[str, Any]:
     }
 
 
-def release_seats_of_erased_person(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """Before an account is deleted (``accounts.services.person_erase``), free its seats.
+def release_seats_of_erased_person(person: Any) -> None:
+    """Before an account is erased (``accounts.services.person_erase``), free its seats.
 
     The registrations would otherwise vanish with the account (cascade) and leave seats
-    empty while people wait; the service promotes them and records each step. Connected to
-    ``pre_delete`` because accounts offers no erasure hook for other apps yet.
+    empty while people wait; the service promotes them and records each step.
     """
     from zwerm.core.actor import Actor
     from zwerm.events.services import registrations_release
 
-    registrations_release(actor=Actor.system(), person=instance)
+    registrations_release(actor=Actor.system(), person=person)

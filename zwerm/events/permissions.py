@@ -111,3 +111,9 @@ def can_see_attendees(person: Any, event: Event) -> bool:
 
 def can_follow_up(person: Any, event: Event) -> bool:
     return event.is_round_table and can_manage(person, event)
+
+
+def hidden_event_uuids(viewer: Any) -> Any:
+    """The events a viewer may not see, as a subquery (for core's activity stream)."""
+    visible = Event.objects.filter(visible_events_q(viewer)).values("pk")
+    return Event.objects.exclude(pk__in=visible).values_list("uuid", flat=True)

@@ -15,6 +15,11 @@ from unittest import mock
 from django.apps import apps
 from django.utils import timezone
 
+# The demo year: day 0 lies DAYS + 1 days ago, so day DAYS (the last the clock reaches) is
+# yesterday and day DAYS + 1 today; events planned beyond it are still to come.
+DAYS = 365
+LAST_DAY = DAYS
+
 
 class DemoClock:
     """``with DemoClock(start) as clock: clock.at(day=12, minutes=30); service(...)``."""
@@ -32,6 +37,11 @@ class DemoClock:
         """Move to ``minutes`` past 09:00 UTC on ``day``; the clock never goes back."""
         moment = self.start + timedelta(days=day, hours=9, minutes=minutes)
         self.current = max(moment, self.current + timedelta(seconds=1))
+        return self.current
+
+    def advance(self, seconds: float) -> datetime:
+        """Move on a little within a step (people checked in one after another)."""
+        self.current += timedelta(seconds=seconds)
         return self.current
 
     def __enter__(self) -> DemoClock:

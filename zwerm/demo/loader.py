@@ -16,6 +16,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone, translation
@@ -24,13 +25,14 @@ from zwerm.accounts.models import User
 from zwerm.core.actor import Actor
 from zwerm.core.notifications import mark_read
 from zwerm.demo import data
-from zwerm.demo.clock import DemoClock
+from zwerm.demo.clock import DAYS, LAST_DAY, DemoClock
+from zwerm.demo.plan_events import EventPlanner
+from zwerm.demo.plan_ideation import IdeationPlanner
 from zwerm.ecosystems import services as ecosystems
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership
 from zwerm.organisations import services as organisations
 from zwerm.organisations.models import Organisation
 
-DAYS = 365
 # Days between one membership step and the next, by the later step's action.
 STEP_GAP = {
     "accept": 3, "decline": 4, "accept_invitation": 2, "decline_invitation": 5,
@@ -57,12 +59,17 @@ class DemoLoader:
         self.organisation_of = {
             email: slug for slug, people in data.PEOPLE.items() for _n, email, _r, _l in people
         }
-        self.steps: list[tuple[int, int, Callable[[], Any]]] = []
+        self.steps: list[tuple[int, int, int, Callable[[], Any]]] = []
+        self.start = timezone.now()
+        self.clock: DemoClock | None = None
 
     # Planning -------------------------------------------------------------------------
 
-    def at(self, day: int, step: Callable[[], Any]) -> None:
-        self.steps.append((min(day, DAYS - 1), len(self.steps), step))
+    def at(self, day: int, step: Callable[[], Any], *, minutes: int | None = None) -> None:
+        """Run ``step`` on ``day``; ``minutes`` (past 09:00 UTC) fixes its time of day, after
+        the day's other steps."""
+        fixed = -1 if minutes is None else minutes
+        self.steps.append((min(day, LAST_DAY), fixed, len(self.steps), step))
 
     def plan(self) -> None:
         self.at(0, self.create_operator)
@@ -74,6 +81,8 @@ class DemoLoader:
         for ecosystem in data.ECOSYSTEMS:
             self.plan_ecosystem(ecosystem)
         self.at(DAYS - 30, self.read_old_notifications)
+        EventPlanner(self).plan()
+        IdeationPlanner(self).plan()
 
     def plan_organisation(self, spec: dict[str, Any]) -> None:
         slug, day = spec["slug"], spec["day"]
@@ -123,13 +132,15 @@ class DemoLoader:
 
     def run(self) -> None:
         today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        start = today - timedelta(days=DAYS + 1)
+        self.start = start = today - timedelta(days=DAYS + 1)
         self.plan()
         with DemoClock(start) as clock:
+            self.clock = clock
             minutes: dict[int, int] = {}
-            for day, _order, step in sorted(self.steps, key=lambda item: item[:2]):
-                minutes[day] = minutes.get(day, 0) + 5 + self.rng.randrange(40)
-                clock.at(day=day, minutes=minutes[day])
+            for day, fixed, _order, step in sorted(self.steps, key=lambda item: item[:3]):
+                if fixed < 0:
+                    minutes[day] = minutes.get(day, 0) + 5 + self.rng.randrange(40)
+                clock.at(day=day, minutes=minutes[day] if fixed < 0 else fixed)
                 step()
         self.log(
             f"Loaded {len(self.organisations)} organisations, {len(self.people)} people and "
@@ -176,6 +187,11 @@ class DemoLoader:
         """The organisation's first admin, acting for it."""
         email = data.PEOPLE[slug][0][1]
         return Actor(person=self.people[email], organisation=self.organisations[slug])
+
+    def actor(self, email: str) -> Actor:
+        """A demo person acting for their organisation."""
+        organisation = self.organisations[self.organisation_of[email]]
+        return Actor(person=self.people[email], organisation=organisation)
 
     def founder(self, spec: dict[str, Any]) -> Actor:
         email = spec["founder"]
@@ -257,4 +273,19 @@ def load(log: Callable[[str], None] = lambda message: None) -> bool:
             DemoLoader(log).run()
     finally:
         HUEY.immediate = immediate
+    sign_log(log)
     return True
+
+
+def sign_log(log: Callable[[str], None]) -> None:
+    """Append the year's activities to the transparency log and sign a checkpoint."""
+    from zwerm.transparency import checkpoints
+    from zwerm.transparency import services as transparency
+
+    transparency.sequence_all()
+    try:
+        signed = checkpoints.checkpoints_sign_due()
+    except ImproperlyConfigured as error:
+        log(f"The transparency log was not signed: {error}")
+        return
+    log(f"Signed {len(signed)} checkpoints of the transparency log.")

@@ -12,6 +12,8 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from zwerm.demo.data.ideation import CHALLENGES, INTRODUCTIONS
+from zwerm.events import services as events
+from zwerm.events.models import Event
 from zwerm.ideation import services as ideation
 from zwerm.ideation.models import Challenge, Cluster, Idea, Initiative
 from zwerm.matchmaking import services as matchmaking
@@ -87,9 +89,13 @@ class IdeationPlanner:
                     actor=self.loader.actor(e), initiative=self.initiatives[key, s], text=t))
 
     def create(self, spec: dict[str, Any]) -> None:
+        if "round_table" in spec:
+            self.follow_up(spec)
+            return
         self.challenges[spec["ecosystem"]] = ideation.challenge_create(
             actor=self.loader.actor(spec["facilitator"]),
-            ecosystem=self.loader.ecosystems[spec["ecosystem"]], question=spec["question"],
+            ecosystem=self.loader.ecosystems[spec["ecosystem"]], slug=spec["slug"],
+            question=spec["question"],
             context=spec["context"], opens_at=self.moment(spec["opens"]) - timedelta(hours=2),
             refine_starts_at=self.moment(spec["refine"]),
             vote_starts_at=self.moment(spec["vote"]),
@@ -98,6 +104,23 @@ class IdeationPlanner:
             weighting=Challenge.Weighting.ORGANISATION, secret=True,
             commitment_threshold=spec["threshold"],
         )
+
+    def follow_up(self, spec: dict[str, Any]) -> None:
+        """The round table decided to ask everyone for ideas: its organiser turns it into a
+        challenge (its attendees are invited), then sets the dates of the phases."""
+        actor = self.loader.actor(spec["facilitator"])
+        round_table = Event.objects.filter(
+            series__ecosystem=self.loader.ecosystems[spec["ecosystem"]],
+        ).order_by("starts_at")[spec["round_table"]]
+        challenge = events.follow_up_challenge(actor=actor, event=round_table,
+                                               question=spec["question"],
+                                               context=spec["context"])
+        self.challenges[spec["ecosystem"]] = ideation.challenge_update(
+            actor=actor, challenge=challenge, refine_starts_at=self.moment(spec["refine"]),
+            vote_starts_at=self.moment(spec["vote"]),
+            select_starts_at=self.moment(spec["select"]),
+            closes_at=self.moment(spec["closes"]), method=spec["method"], dots=spec["dots"],
+            commitment_threshold=spec["threshold"])
 
     def submit(self, key: str, idea_key: str, email: str, title: str, description: str,
                tags: list[str]) -> None:

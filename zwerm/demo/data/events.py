@@ -29,8 +29,8 @@ SERIES: list[dict[str, Any]] = [
             "Bestekteksten voor hergebruik: eerste versie",
             "Houtbouw en gebruikt constructiehout keuren",
             "Materialenpaspoort koppelen aan BIM",
-            "Zomereditie: bezoek aan de opslag in Tilburg-Noord",
             "Pilotprojecten voor 2026 kiezen",
+            "Zomereditie: bezoek aan de opslag in Tilburg-Noord",
             "De uitdaging 'tweede leven': ideeën bespreken",
             "Uitkomst van de stemming en de eerste initiatieven",
             "Jaarplan en het congres",
@@ -52,11 +52,11 @@ SERIES: list[dict[str, Any]] = [
             "meetprotocol.\n\n**Actie:** Laura en Marieke plannen een proef.",
             "- Demo van de koppeling tussen paspoort en BIM-model.\n- Afgesproken om IFC als "
             "standaard uitwisselformaat te gebruiken.",
-            "Zomereditie op locatie: twintig deelnemers bekeken 4.000 m² opgeslagen "
-            "materiaal. Er is veel vraag naar binnendeuren.",
             "- Tien pilotlocaties voorgedragen; Woonstichting Thuis in de Delta stelt twee "
             "flats beschikbaar.\n\n**Besluit:** we starten een uitdaging om ideeën te "
             "verzamelen.",
+            "Zomereditie op locatie: twintig deelnemers bekeken 4.000 m² opgeslagen "
+            "materiaal. Er is veel vraag naar binnendeuren.",
         ],
     },
     {

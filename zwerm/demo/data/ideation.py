@@ -11,7 +11,9 @@ CIRCULAR: dict[str, Any] = {
     "ecosystem": "circulaire-bouwmaterialen-delta",
     "facilitator": "sanne.bakker@example.nl",
     "co_facilitator": "laura.vanderheijden@example.nl",
-    "question": "Hoe geven we vrijkomende bouwmaterialen in onze regio een tweede leven?",
+    # The challenge follows up this occurrence of the ecosystem's round table (its 7th).
+    "round_table": 6,
+    "question": "Hoe geven we vrijkomende bouwmaterialen een tweede leven?",
     "context": "Elk jaar komt in de Delta ruim een miljoen ton bouwmateriaal vrij. Het "
                "meeste wordt gebroken of verbrand, terwijl kozijnen, balken en betonelementen "
                "prima opnieuw te gebruiken zijn.\n\nWe zoeken ideeën die **binnen een jaar** "
@@ -19,7 +21,7 @@ CIRCULAR: dict[str, Any] = {
                "de initiatieven; een initiatief start zodra drie organisaties zich eraan "
                "verbinden.",
     # Phase dates (days): ideas from ``opens`` until refining, then the vote, selection, closed.
-    "opens": 236, "refine": 262, "vote": 276, "select": 290, "closes": 330,
+    "opens": 228, "refine": 262, "vote": 276, "select": 290, "closes": 330,
     "method": "dot", "dots": 5, "threshold": 3,
     "ideas": [
         ("register", "noor.visser@example.nl", 237, "Eén regionaal register van vrijkomende "
@@ -130,6 +132,7 @@ CIRCULAR: dict[str, Any] = {
 MOBILITY: dict[str, Any] = {
     "ecosystem": "deur-tot-deur",
     "facilitator": "koen.verbeek@example.nl",
+    "slug": "laatste-kilometer",
     "question": "Hoe maken we de laatste kilometer van station naar voordeur makkelijk voor "
                 "iedereen?",
     "context": "Wie slecht ter been is of buiten de kern woont, strandt vaak op het station. "

@@ -157,6 +157,8 @@ def test_events_round_tables_registrations_waiting_list_and_check_in(demo):
 def test_a_challenge_walked_to_closed_and_one_collecting_ideas(demo):
     closed = Challenge.objects.get(ecosystem__slug="circulaire-bouwmaterialen-delta")
     assert closed.phase == "closed" and closed.weighting == "organisation"
+    round_table = Event.objects.get(follow_up_challenge_uuid=closed.uuid)
+    assert closed.source_uuid == round_table.uuid and round_table.minutes
     assert closed.ideas.count() >= 10 and IdeaMerge.objects.count() == 1
     assert Comment.objects.filter(idea__challenge=closed).count() >= 8
     assert closed.clusters.filter(state="accepted").count() == 4

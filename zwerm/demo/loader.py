@@ -5,6 +5,10 @@ Every step is scheduled on a day of the past year and run in date order with the
 realistic dates. The whole load is one transaction: it lands completely or not at all,
 and a second run sees the marker ecosystem and does nothing. No email leaves the
 process: tasks run at once into Django's in-memory outbox.
+
+Events (``plan_events``) and challenges and introductions (``plan_ideation``) add their
+steps to the same plan. After the commit the year's activities are appended to the
+transparency log and a checkpoint is signed with the instance key, when there is one.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from zwerm.demo.plan_events import EventPlanner
 from zwerm.demo.plan_ideation import IdeationPlanner
 from zwerm.ecosystems import services as ecosystems
 from zwerm.ecosystems.models import Ecosystem, EcosystemInvitation, Membership
+from zwerm.events.models import EventSeries
 from zwerm.organisations import services as organisations
 from zwerm.organisations.models import Organisation
 
@@ -259,6 +264,9 @@ def load(log: Callable[[str], None] = lambda message: None) -> bool:
     """Load the demo unless it is there already; returns whether it loaded."""
     if is_loaded():
         log("The demo data is loaded already; nothing to do.")
+        if not EventSeries.objects.exists():
+            log("It was loaded by an older version, without events and challenges: remove "
+                "the database (var/zwerm.sqlite3 by default) and run again to load the whole demo.")
         return False
     from huey.contrib.djhuey import HUEY
 

@@ -6,7 +6,8 @@ from zwerm.demo.loader import load
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisations, people and ecosystems (does nothing when loaded)."
+    help = ("Load the demo organisations, people, ecosystems, events and challenges "
+            "(does nothing when loaded).")
 
     def handle(self, *args, **options) -> None:
         load(log=self.stdout.write)

@@ -202,6 +202,17 @@ EVENTS: list[dict[str, Any]] = [
         "capacity": 10, "registrations": 13, "cancel": 1,
     },
     {
+        "ecosystem": "deur-tot-deur",
+        "organiser": "koen.verbeek@example.nl",
+        "created": 345, "day": 372, "time": ("19:30", "21:30"),
+        "kind": "ideation_session", "title": "Ideeënsessie: de laatste kilometer",
+        "description": "Samen ideeën uitwerken voor de uitdaging over de laatste kilometer. "
+                       "Neem je eigen reiservaring mee; wij zorgen voor post-its en soep.",
+        "mode": "in_person", "venue": "Stationsrestauratie Randmeren",
+        "address": "Stationsplein 1, 3841 AA Harderwijk", "visibility": "public",
+        "capacity": 25, "registrations": 6,
+    },
+    {
         "ecosystem": "api-samenwerking-publiek-privaat",
         "organiser": "niels.bakker@example.nl",
         "created": 250, "day": 281, "time": ("12:00", "13:00"),

@@ -138,8 +138,7 @@ def test_events_round_tables_registrations_waiting_list_and_check_in(demo):
     assert not checked_in.filter(event__starts_at__gt=now).exists()
     upcoming = Registration.objects.filter(event__starts_at__gt=now, state="confirmed")
     assert upcoming.filter(event__kind="round_table").count() >= 15
-    assert set(Event.objects.values_list("kind", flat=True)) == set(Event.Kind.values) - {
-        "ideation_session"}
+    assert set(Event.objects.values_list("kind", flat=True)) == set(Event.Kind.values)
     meetup = Event.objects.get(kind="meetup")
     assert meetup.registrations.filter(state="confirmed").count() == meetup.capacity
     assert meetup.registrations.filter(state="waiting").count() >= 2

@@ -63,7 +63,7 @@ SERIES: list[dict[str, Any]] = [
         "ecosystem": "api-samenwerking-publiek-privaat",
         "organiser": "ahmed.elamrani@example.nl",
         "co_organiser": ("niels.bakker@example.nl", 80),
-        "created": 78, "first": 92, "count": 10, "time": ("13:30", "15:30"),
+        "created": 78, "first": 92, "count": 11, "time": ("13:30", "15:30"),
         "title": "API-tafel",
         "description": "De maandelijkse werksessie van API-ontwerpers uit overheid en markt. "
                        "Neem je ontwerp mee; we bespreken er twee per keer.",
@@ -82,6 +82,7 @@ SERIES: list[dict[str, Any]] = [
             "Beheer en ondersteuning na livegang",
             "Jaarplanning en de ontwerpregels 2.0",
             "Terugblik en wensen voor volgend jaar",
+            "Nieuwjaarssessie: de API-agenda voor het komende jaar",
         ],
         "minutes": [
             "- Afspraak: een breaking change krijgt minstens een jaar overgangstijd.\n"
@@ -96,7 +97,7 @@ SERIES: list[dict[str, Any]] = [
         "ecosystem": "deur-tot-deur",
         "organiser": "tom.hermans@example.nl",
         "co_organiser": ("koen.verbeek@example.nl", 135),
-        "created": 118, "first": 134, "count": 9, "time": ("19:30", "21:30"),
+        "created": 118, "first": 134, "count": 10, "time": ("19:30", "21:30"),
         "title": "Ronde tafel Deur tot deur",
         "description": "Vervoerders, reizigers en overheden bespreken de gaten in de reis. "
                        "Reizigers van het panel zijn altijd welkom.",
@@ -113,6 +114,7 @@ SERIES: list[dict[str, Any]] = [
             "Winterdienstregeling en de laatste kilometer",
             "Resultaten van de proef in Weidevelde",
             "Jaarplan",
+            "Ideeën voor de laatste kilometer: de stand van zaken",
         ],
         "minutes": [
             "- Grootste knelpunt: de laatste kilometer na 20.00 uur.\n- Vereniging Reizigers "

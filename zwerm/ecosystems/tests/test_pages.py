@@ -182,7 +182,7 @@ def test_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queri
     with django_assert_max_num_queries(16):
         assert client.get("/ecosystems/").status_code == 200
     # The bounds include the panels feature apps add (log, suggestions, navigation).
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(34):
         assert client.get(f"/ecosystems/{ecosystem.slug}/").status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(f"/ecosystems/{ecosystem.slug}/manage/").status_code == 200

@@ -31,7 +31,7 @@ def test_challenge_page_queries(client, make_setup, django_assert_max_num_querie
     s = make_setup()
     fill(s, rows)
     client.force_login(s.members[0].person)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(24):
         response = client.get(f"/challenges/{s.challenge.slug}/")
     assert response.status_code == 200
     assert response.content.count(b'class="card idea-card"') == rows

@@ -115,6 +115,7 @@ def api_not_found(request):
 
 def _mount_routers() -> None:
     from zwerm.accounts.api import router as accounts_router
+    from zwerm.collaboration.api import router as collaboration_router
     from zwerm.core.api import router as core_router
     from zwerm.ecosystems.api import router as ecosystems_router
     from zwerm.events.api import router as events_router
@@ -131,6 +132,7 @@ def _mount_routers() -> None:
     api.add_router("/matchmaking", matchmaking_router)
     api.add_router("/events", events_router)
     api.add_router("/challenges", ideation_router)
+    api.add_router("/collaboration", collaboration_router)
 
 
 _mount_routers()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "zwerm.matchmaking",
     "zwerm.events",
     "zwerm.ideation",
+    "zwerm.collaboration",
     "zwerm.demo",
 ]
 

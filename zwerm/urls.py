@@ -14,6 +14,7 @@ urlpatterns = [
     path("matchmaking/", include("zwerm.matchmaking.urls")),
     path("events/", include("zwerm.events.urls")),
     path("challenges/", include("zwerm.ideation.urls")),
+    path("ecosystems/<slug:ecosystem>/", include("zwerm.collaboration.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),

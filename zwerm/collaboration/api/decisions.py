@@ -1,0 +1,4 @@
+"""decisions."""
+from ninja import Router
+
+router = Router()

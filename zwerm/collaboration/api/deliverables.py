@@ -1,0 +1,4 @@
+"""deliverables."""
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,4 @@
+"""elasticity."""
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,4 @@
+"""ledger."""
+from ninja import Router
+
+router = Router()

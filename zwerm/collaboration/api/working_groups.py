@@ -1,0 +1,4 @@
+"""working_groups."""
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,3 @@
+"""decisions."""
+def register() -> None:
+    """Wire this part into the kernel (panels, privacy hooks, listeners)."""

@@ -1,0 +1,3 @@
+"""elasticity."""
+def register() -> None:
+    """Wire this part into the kernel (panels, privacy hooks, listeners)."""

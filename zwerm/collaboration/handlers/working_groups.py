@@ -1,0 +1,3 @@
+"""working_groups."""
+def register() -> None:
+    """Wire this part into the kernel (panels, privacy hooks, listeners)."""

@@ -1,0 +1,130 @@
+"""Deliverables: the concrete results an ecosystem's working groups produce."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.core.models import PublicIdModel, TimeStampedModel
+
+
+class Deliverable(PublicIdModel, TimeStampedModel):
+    class State(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DELIVERED = "delivered", _("Delivered")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    ecosystem = models.ForeignKey(
+        "ecosystems.Ecosystem", verbose_name=_("ecosystem"), on_delete=models.CASCADE,
+        related_name="deliverables",
+    )
+    working_group = models.ForeignKey(
+        "collaboration.WorkingGroup", verbose_name=_("working group"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="deliverables",
+    )
+    owner = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("owner organisation"),
+        on_delete=models.PROTECT, related_name="owned_deliverables",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.PLANNED
+    )
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["due_on", "title"]
+        verbose_name = _("deliverable")
+        verbose_name_plural = _("deliverables")
+        indexes = [models.Index(fields=["ecosystem", "state"], name="deliverable_eco_state")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(PublicIdModel, TimeStampedModel):
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+
+    deliverable = models.ForeignKey(
+        Deliverable, verbose_name=_("deliverable"), on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices,
+                             default=State.OPEN)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["deliverable", "position", "id"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeliverableLink(PublicIdModel, TimeStampedModel):
+    """A link to the real outcome: a document, a repository, an API, a dataset."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        REPOSITORY = "repository", _("Repository")
+        API = "api", _("API")
+        DATASET = "dataset", _("Dataset")
+        WEBSITE = "website", _("Website")
+
+    deliverable = models.ForeignKey(
+        Deliverable, verbose_name=_("deliverable"), on_delete=models.CASCADE,
+        related_name="links",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    url = models.URLField(_("address"), max_length=500)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["deliverable", "kind", "id"]
+        verbose_name = _("deliverable link")
+        verbose_name_plural = _("deliverable links")
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Attachment(PublicIdModel, TimeStampedModel):
+    """A file on a deliverable, served through a view that checks who may see it."""
+
+    deliverable = models.ForeignKey(
+        Deliverable, verbose_name=_("deliverable"), on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), upload_to="deliverables/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["deliverable", "created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="attachment_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

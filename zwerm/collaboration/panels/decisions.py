@@ -1,0 +1,3 @@
+"""decisions."""
+def register() -> None:
+    """Add this part's panels to kernel pages."""

@@ -1,0 +1,3 @@
+"""deliverables."""
+def register() -> None:
+    """Add this part's panels to kernel pages."""

@@ -1,0 +1,3 @@
+"""working_groups."""
+def register() -> None:
+    """Add this part's panels to kernel pages."""

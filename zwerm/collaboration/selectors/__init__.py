@@ -1,0 +1,1 @@
+"""Reads of keeping together, filtered to what the viewer may see; one module per part."""

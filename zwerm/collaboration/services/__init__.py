@@ -1,0 +1,1 @@
+"""Writes of keeping together; one module per part, each change recorded as an activity."""

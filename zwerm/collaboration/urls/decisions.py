@@ -1,0 +1,4 @@
+"""decisions."""
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

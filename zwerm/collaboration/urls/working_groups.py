@@ -1,0 +1,4 @@
+"""working_groups."""
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

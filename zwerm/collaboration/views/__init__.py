@@ -1,0 +1,1 @@
+"""Pages of keeping together; one module per part."""

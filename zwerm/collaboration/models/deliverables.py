@@ -34,6 +34,10 @@ class Deliverable(PublicIdModel, TimeStampedModel):
         _("state"), max_length=12, choices=State.choices, default=State.PLANNED
     )
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    state_reason = models.TextField(
+        _("why cancelled"), blank=True, max_length=2000,
+        help_text=_("Required when a deliverable is cancelled."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

@@ -363,3 +363,43 @@ def list_activities(request, ref: str, filters: Query[ActivityFilters]):
     resolver.prime(activity.actor_id for activity in page["items"])
     page["items"] = [activity_out(activity, resolver) for activity in page["items"]]
     return page
+
+
+# Organisation export -----------------------------------------------------------------------
+
+
+@router.get("/{ref}/organisations/{org_slug}/export", auth=REQUIRED,
+            summary="An organisation's data in this ecosystem (JSON, or CSV files in a zip)")
+def export_organisation(request, ref: str, org_slug: str, format: str = "json"):  # noqa: A002
+    """For the organisation's admins and delegate (and operators), also after it left."""
+    import json
+
+    from django.http import HttpResponse
+
+    from zwerm.ecosystems import exports
+
+    ecosystem = Ecosystem.objects.filter(slug=ref).first()
+    if ecosystem is None:
+        try:
+            ecosystem = Ecosystem.objects.filter(uuid=uuid.UUID(ref)).first()
+        except ValueError:
+            ecosystem = None
+    organisation = Organisation.objects.filter(slug=org_slug).first()
+    person = actor_of(request).person
+    if ecosystem is None or organisation is None:
+        raise Http404
+    allowed = exports.can_export_organisation(person, ecosystem, organisation)
+    if not allowed and not permissions.can_view(person, ecosystem):
+        raise Http404
+    document = exports.organisation_export_make(
+        actor=actor_of(request), ecosystem=ecosystem, organisation=organisation,
+        file_format=format,
+    )
+    if format == "csv":
+        response = HttpResponse(exports.export_zip(document), content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{ecosystem.slug}-{organisation.slug}.zip"'
+        )
+        return response
+    return HttpResponse(json.dumps(document, ensure_ascii=False),
+                        content_type="application/json; charset=utf-8")

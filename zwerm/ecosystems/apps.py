@@ -11,7 +11,7 @@ class EcosystemsConfig(AppConfig):
         from zwerm.core import privacy
         from zwerm.core.notifications import register_kind
         from zwerm.core.visibility import register_hidden_ecosystems
-        from zwerm.ecosystems import handlers, verbs  # noqa: F401
+        from zwerm.ecosystems import exports, handlers, verbs  # noqa: F401
         from zwerm.ecosystems.selectors import hidden_ecosystem_uuids
         from zwerm.organisations import hooks
 

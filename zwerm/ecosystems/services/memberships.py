@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from zwerm.core.actor import Actor
 from zwerm.core.errors import NotAllowed, NotFound, ValidationFailed
 from zwerm.core.notifications import notify
-from zwerm.ecosystems import permissions
+from zwerm.ecosystems import hooks, permissions
 from zwerm.ecosystems.models import Ecosystem, Membership, Role
 from zwerm.ecosystems.services._common import (
     apply_transition,
@@ -141,8 +141,12 @@ def _own_step(
 
 @transaction.atomic
 def membership_pause(*, actor: Actor, membership: Membership, reason: str = "") -> Membership:
-    """Take a break: the organisation stays listed and keeps its roles, but is not active."""
-    return _own_step(actor, membership, "pause", clean_reason(reason))
+    """Take a break: the organisation stays listed and keeps its roles, but is not active.
+
+    Apps' departure handlers run in the same transaction (``action="pause"``)."""
+    membership = _own_step(actor, membership, "pause", clean_reason(reason))
+    hooks.run_departure(actor=actor, membership=membership, action="pause")
+    return membership
 
 
 @transaction.atomic
@@ -152,7 +156,10 @@ def membership_resume(*, actor: Actor, membership: Membership) -> Membership:
 
 @transaction.atomic
 def membership_leave(*, actor: Actor, membership: Membership, reason: str) -> Membership:
-    """Leave with a reason; the organisation's roles end (the last facilitator must hand over)."""
+    """Leave with a reason; the organisation's roles end (the last facilitator must hand over).
+
+    Apps' departure handlers run in the same transaction (``action="leave"``): they release
+    what the organisation did not hand over, keeping the history."""
     reason = clean_reason(reason, required=True)
     if membership.state == Membership.State.REQUESTED:
         return _own_step(actor, membership, "withdraw", reason)
@@ -161,4 +168,5 @@ def membership_leave(*, actor: Actor, membership: Membership, reason: str) -> Me
         actor=actor, ecosystem=membership.ecosystem, organisation=membership.organisation,
         names=(Role.Name.FACILITATOR, Role.Name.DELEGATE),
     )
+    hooks.run_departure(actor=actor, membership=membership, action="leave")
     return membership

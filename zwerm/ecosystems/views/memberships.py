@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zwerm.core.errors import DomainError, ValidationFailed
-from zwerm.ecosystems import permissions, selectors, services
+from zwerm.ecosystems import hooks, permissions, selectors, services
 from zwerm.ecosystems.forms import (
     AppointFacilitatorForm,
     DecisionForm,
@@ -102,9 +102,15 @@ def membership_action(request, slug, action):
         else:
             messages.success(request, _("The membership has been updated."))
             return redirect("ecosystems:detail", slug=ecosystem.slug)
+    obligations = []
+    if action in ("pause", "leave") and me.can_speak:
+        obligations = hooks.open_obligations(membership=me.membership)
+    handle_links = {(item.handle_url, str(item.handle_label)) for item in obligations
+                    if item.handle_url}
     return render(request, "ecosystems/membership_action.html", {
         "ecosystem": ecosystem, "form": form, "me": me, "action": action, "title": title,
-        "explanation": explanation,
+        "explanation": explanation, "obligations": obligations,
+        "handle_links": sorted(handle_links),
     })
 
 
@@ -323,3 +329,42 @@ def invitation_detail(request, uuid):
         "organisations": organisations, "answer_form": answer_form, "decline_form": decline_form,
     })
     return render(request, "ecosystems/invitation.html", context)
+
+
+@login_required
+def organisation_export(request, slug, organisation, file_format):
+    """An organisation's data in this ecosystem, as JSON or as a zip of CSV files.
+
+    Found by slug even when the viewer no longer sees a members-only ecosystem: an
+    organisation that left still takes its data with it. Whoever may not export gets a 404
+    (a 403 only where the ecosystem is visible to them anyway).
+    """
+    import json
+
+    from django.http import HttpResponse
+
+    from zwerm.ecosystems import exports
+    from zwerm.ecosystems.models import Ecosystem
+
+    ecosystem = Ecosystem.objects.filter(slug=slug).first()
+    found = Organisation.objects.filter(slug=organisation).first()
+    if ecosystem is None or found is None:
+        raise Http404
+    if not exports.can_export_organisation(request.user, ecosystem, found):
+        if permissions.can_view(request.user, ecosystem):
+            return forbidden(request, _("Only an administrator or the delegate of the "
+                                        "organisation may export its data."))
+        raise Http404
+    document = exports.organisation_export_make(
+        actor=request.actor, ecosystem=ecosystem, organisation=found,
+        file_format="csv" if file_format == "zip" else "json",
+    )
+    name = f"{ecosystem.slug}-{found.slug}"
+    if file_format == "zip":
+        response = HttpResponse(exports.export_zip(document), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        return response
+    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response

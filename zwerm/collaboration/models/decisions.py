@@ -50,6 +50,10 @@ class Proposal(PublicIdModel, TimeStampedModel):
     state = models.CharField(_("state"), max_length=10, choices=State.choices,
                              default=State.OPEN)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    reminded_version = models.PositiveSmallIntegerField(
+        _("reminder sent for version"), default=0,
+        help_text=_("The version whose deadline reminder went out, so it goes out once."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

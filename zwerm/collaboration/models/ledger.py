@@ -53,6 +53,11 @@ class Commitment(PublicIdModel, TimeStampedModel):
     state = models.CharField(_("state"), max_length=12, choices=State.choices,
                              default=State.OPEN)
     fulfilled_at = models.DateTimeField(_("fulfilled at"), null=True, blank=True)
+    fulfilled_on = models.DateField(
+        _("fulfilled on"), null=True, blank=True,
+        help_text=_("The date of the contribution that completed the commitment."),
+    )
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     closed_reason = models.TextField(_("why closed"), blank=True, max_length=2000)
     handed_over_from = models.ForeignKey(
         "self", verbose_name=_("handed over from"), null=True, blank=True,

@@ -127,6 +127,11 @@ class WorkingGroupRole(PublicIdModel):
     term_ends_on = models.DateField(_("term ends"), null=True, blank=True)
     ended_at = models.DateTimeField(_("until"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=300, blank=True)
+    reminded_at = models.DateTimeField(
+        _("term end announced at"), null=True, blank=True,
+        help_text=_("When the holder and the group were told the term ends soon (once per "
+                    "term)."),
+    )
 
     class Meta:
         ordering = ["working_group", "name", "-started_at"]
@@ -168,6 +173,10 @@ class WorkingGroupPost(PublicIdModel, TimeStampedModel):
         related_name="replies",
     )
     body = models.TextField(_("message"), max_length=10000, help_text=_("Markdown."))
+    deleted_at = models.DateTimeField(
+        _("deleted at"), null=True, blank=True,
+        help_text=_("A deleted post keeps its place (and its replies) without its text."),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -3,9 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwerm.collaboration.progress import progress_percent
 from zwerm.core.models import PublicIdModel, TimeStampedModel
+
+CLOSED_STATES = ("delivered", "cancelled")
 
 
 class Deliverable(PublicIdModel, TimeStampedModel):
@@ -52,6 +56,30 @@ class Deliverable(PublicIdModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_closed(self) -> bool:
+        return self.state in CLOSED_STATES
+
+    @property
+    def is_overdue(self) -> bool:
+        """The due date passed (in Amsterdam) and the result is neither delivered nor
+        cancelled."""
+        return (self.due_on is not None and not self.is_closed
+                and self.due_on < timezone.localdate())
+
+    @property
+    def progress(self) -> int:
+        """Percentage of milestones done; reads the selectors' counts when they annotated
+        them, else the prefetched milestones."""
+        total = getattr(self, "milestone_total", None)
+        done = getattr(self, "milestone_done", None)
+        if total is None or done is None:
+            milestones = list(self.milestones.all())
+            total = len(milestones)
+            done = sum(1 for m in milestones if m.state == Milestone.State.DONE)
+        return progress_percent(done=done, total=total,
+                                delivered=self.state == self.State.DELIVERED)
+
 
 class Milestone(PublicIdModel, TimeStampedModel):
     class State(models.TextChoices):
@@ -77,6 +105,13 @@ class Milestone(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def is_overdue_on(self, today) -> bool:
+        return self.due_on is not None and self.state != self.State.DONE and self.due_on < today
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
 
 
 class DeliverableLink(PublicIdModel, TimeStampedModel):

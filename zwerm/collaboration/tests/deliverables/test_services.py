@@ -1,0 +1,186 @@
+"""Deliverables: who may add and change them, what they accept, and the state flow; every
+change is one activity."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from zwerm.collaboration.models import Deliverable
+from zwerm.collaboration.services.deliverables import (
+    deliverable_create,
+    deliverable_state_set,
+    deliverable_update,
+)
+from zwerm.core.actor import Actor
+from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
+from zwerm.core.models import Activity
+from zwerm.ecosystems.tests.factories import member_organisation
+from zwerm.organisations.tests.factories import OrganisationFactory, person_in
+
+pytestmark = pytest.mark.django_db
+
+
+def verbs():
+    return list(Activity.objects.filter(verb__startswith="collaboration.").order_by("seq")
+                .values_list("verb", flat=True))
+
+
+def test_create_defaults_the_owner_and_records(setup):
+    due = timezone.localdate() + datetime.timedelta(days=30)
+    deliverable = setup.deliverable(description="**Een** handboek", due_on=due)
+    assert deliverable.owner == setup.org and deliverable.created_by == setup.owner.person
+    assert deliverable.state == Deliverable.State.PLANNED and deliverable.due_on == due
+    activity = Activity.objects.get(verb="collaboration.deliverable.created")
+    assert activity.ecosystem_uuid == setup.ecosystem.uuid
+    assert activity.organisation_uuid == setup.org.uuid
+    assert activity.payload["owner"] == str(setup.org.uuid)
+
+
+def test_create_for_another_member_and_in_a_working_group(setup):
+    setup.join(setup.owner)
+    deliverable = setup.deliverable(owner=setup.other_org, working_group=setup.group)
+    assert deliverable.owner == setup.other_org and deliverable.working_group == setup.group
+
+
+@pytest.mark.parametrize(("fields", "error", "field"), [
+    ({"title": "  "}, ValidationFailed, "title"),
+    ({"title": "x" * 201}, ValidationFailed, "title"),
+    ({"description": "x" * 20001}, ValidationFailed, "description"),
+    ({"due_on": "2026-01-01"}, ValidationFailed, "due_on"),
+])
+def test_create_refuses_bad_input(setup, fields, error, field):
+    arguments = {"title": "Handboek", **fields}
+    with pytest.raises(error) as caught:
+        deliverable_create(actor=setup.owner, ecosystem=setup.ecosystem, **arguments)
+    assert field in caught.value.fields
+    assert not Deliverable.objects.exists()
+
+
+def test_owner_must_be_an_active_member(setup):
+    paused, _admin = member_organisation(setup.ecosystem, state="paused")
+    for owner in (OrganisationFactory(), paused):
+        with pytest.raises(ValidationFailed) as caught:
+            setup.deliverable(owner=owner)
+        assert "owner" in caught.value.fields
+
+
+def test_who_may_create(setup):
+    outsider_org = OrganisationFactory()
+    outsider = Actor(person=person_in(outsider_org), organisation=outsider_org)
+    with pytest.raises(NotAllowed):
+        setup.deliverable(actor=outsider)
+    with pytest.raises(NotAllowed):
+        setup.deliverable(actor=Actor(person=None))
+    observer_org, observer = member_organisation(setup.ecosystem, kind="observer")
+    with pytest.raises(NotAllowed):
+        setup.deliverable(actor=Actor(person=observer, organisation=observer_org))
+    # In a working group only its active members add deliverables.
+    with pytest.raises(NotAllowed) as caught:
+        setup.deliverable(working_group=setup.group)
+    assert caught.value.code == "not_group_member"
+    assert setup.deliverable(actor=setup.lead, working_group=setup.group).working_group
+
+
+def test_members_only_ecosystem_is_not_found_for_outsiders(make_setup):
+    s = make_setup(visibility="members")
+    outsider_org = OrganisationFactory()
+    with pytest.raises(NotFound):
+        s.deliverable(actor=Actor(person=person_in(outsider_org), organisation=outsider_org))
+
+
+def test_working_group_must_be_open_and_of_this_ecosystem(setup, make_setup):
+    elsewhere = make_setup()
+    with pytest.raises(ValidationFailed) as caught:
+        setup.deliverable(actor=setup.lead, working_group=elsewhere.group)
+    assert "working_group" in caught.value.fields
+    setup.group.archived_at = timezone.now()
+    setup.group.save()
+    with pytest.raises(Conflict) as caught:
+        setup.deliverable(actor=setup.lead, working_group=setup.group)
+    assert caught.value.code == "archived"
+
+
+def test_update_records_only_real_changes(setup):
+    deliverable = setup.deliverable()
+    same = deliverable_update(actor=setup.owner, deliverable=deliverable, title=deliverable.title)
+    assert same.title == deliverable.title
+    assert verbs() == ["collaboration.deliverable.created"]
+    due = datetime.date(2030, 1, 31)
+    deliverable_update(actor=setup.colleague, deliverable=deliverable, title="Nieuw",
+                       due_on=due, owner=setup.other_org)
+    deliverable.refresh_from_db()
+    assert (deliverable.title, deliverable.due_on, deliverable.owner) == (
+        "Nieuw", due, setup.other_org)
+    activity = Activity.objects.get(verb="collaboration.deliverable.updated")
+    assert activity.payload["fields"] == ["due_on", "owner", "title"]
+
+
+def test_who_may_edit(setup):
+    setup.join(setup.owner)
+    deliverable = setup.deliverable(working_group=setup.group)
+    # The owner's people, the group's lead, the facilitators: yes.
+    for actor in (setup.colleague, setup.lead, setup.fac):
+        deliverable_update(actor=actor, deliverable=deliverable, description=f"door {actor}")
+    # Another member organisation that holds no role in the group: no.
+    third_org, third_admin = member_organisation(setup.ecosystem)
+    with pytest.raises(NotAllowed):
+        deliverable_update(actor=Actor(person=third_admin, organisation=third_org),
+                           deliverable=deliverable, title="Overgenomen")
+    with pytest.raises(ValidationFailed):
+        deliverable_update(actor=setup.owner, deliverable=deliverable, title="")
+
+
+def test_state_flow(setup):
+    deliverable = setup.deliverable()
+    deliverable = deliverable_state_set(actor=setup.owner, deliverable=deliverable,
+                                        state="in_progress")
+    deliverable = deliverable_state_set(actor=setup.owner, deliverable=deliverable,
+                                        state="delivered")
+    assert deliverable.delivered_at is not None and deliverable.progress == 100
+    deliverable = deliverable_state_set(actor=setup.owner, deliverable=deliverable,
+                                        state="in_progress")
+    assert deliverable.delivered_at is None
+    reopened = Activity.objects.filter(
+        verb="collaboration.deliverable.state_changed").order_by("seq").last()
+    assert reopened.payload == {"from": "delivered", "to": "in_progress", "reopened": True,
+                                "reason": ""}
+
+
+def test_cancel_needs_a_reason_and_keeps_it(setup):
+    deliverable = setup.deliverable()
+    with pytest.raises(ValidationFailed) as caught:
+        deliverable_state_set(actor=setup.owner, deliverable=deliverable, state="cancelled")
+    assert "reason" in caught.value.fields
+    deliverable = deliverable_state_set(actor=setup.owner, deliverable=deliverable,
+                                        state="cancelled", reason="Geen budget meer.")
+    assert deliverable.state_reason == "Geen budget meer."
+    deliverable = deliverable_state_set(actor=setup.owner, deliverable=deliverable,
+                                        state="planned")
+    assert deliverable.state_reason == ""
+
+
+@pytest.mark.parametrize(("start", "target", "error"), [
+    ("planned", "planned", Conflict),
+    ("planned", "lost", ValidationFailed),
+])
+def test_state_refusals(setup, start, target, error):
+    deliverable = setup.deliverable()
+    with pytest.raises(error):
+        deliverable_state_set(actor=setup.owner, deliverable=deliverable, state=target)
+
+
+def test_delivered_cannot_be_cancelled_without_reopening(setup):
+    deliverable = setup.deliverable()
+    deliverable_state_set(actor=setup.owner, deliverable=deliverable, state="delivered")
+    with pytest.raises(Conflict) as caught:
+        deliverable_state_set(actor=setup.owner, deliverable=deliverable, state="cancelled",
+                              reason="Toch niet")
+    assert caught.value.code == "wrong_state"
+
+
+def test_state_change_needs_an_editor(setup):
+    deliverable = setup.deliverable()
+    with pytest.raises(NotAllowed):
+        deliverable_state_set(actor=setup.other, deliverable=deliverable, state="in_progress")
+    assert Deliverable.objects.get().state == "planned"

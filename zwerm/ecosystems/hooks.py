@@ -8,9 +8,11 @@ Ecosystems sit below the feature apps, so they cannot import them. Those apps re
   commitment, a working-group role). The leave and pause pages list them and point to the
   app's page where the organisation decides what happens to each (``handle_url``).
 - ``register_departure(handler)``: ``handler(*, actor, membership, action)`` runs inside the
-  leave (``action="leave"``) or pause (``action="pause"``) transaction, after the membership
-  changed state; on leaving, an app releases what was not handed over. A handler that raises
-  a ``DomainError`` stops the whole step (nothing is stored).
+  leave (``action="leave"``) or pause (``action="pause"``) transaction. On leaving it runs
+  just before the membership changes state (the organisation still takes part, so the
+  app's own services accept the actor): an app releases what was not handed over. On
+  pausing it runs just after. A handler that raises a ``DomainError`` stops the whole step
+  (nothing is stored).
 """
 
 from __future__ import annotations
@@ -62,3 +64,4 @@ def open_obligations(*, membership: Any) -> list[Obligation]:
 def run_departure(*, actor: Any, membership: Any, action: str) -> None:
     for handler in list(_departure):
         handler(actor=actor, membership=membership, action=action)
+

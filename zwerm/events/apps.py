@@ -33,6 +33,7 @@ class EventsConfig(AppConfig):
             _("Follow-ups of round tables I attended: a new challenge to take part in"),
         )
         privacy.register_exporter("events", handlers.export_person)
+        from zwerm.events import organisation_export  # noqa: F401  (organisation data export)
         privacy.register_before_erasure(handlers.release_seats_of_erased_person)
         register_hidden_subjects(hidden_event_uuids)
         register_panel("main_nav", "events/panels/_nav.html", lambda request, obj: {}, order=10)

@@ -19,6 +19,7 @@ class IdeationConfig(AppConfig):
         )
         register_kind("ideation.comments", _("New comments on ideas I follow"))
         privacy.register_exporter("ideation", handlers.export_person)
+        from zwerm.ideation import organisation_export  # noqa: F401  (organisation data export)
         privacy.register_erasure_check(handlers.last_facilitator_blockers)
         hooks.register_merge(handlers.on_merge)
         panels.register()

@@ -78,4 +78,19 @@ class HandOver(PublicIdModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_organisation} → {self.to_organisation or '—'} ({self.state})"
+        """What is handed over, without people's names (this label goes into the public
+        activity stream)."""
+        if self.commitment_id:
+            commitment = self.commitment
+            return (f"{commitment.quantity.normalize():f} {commitment.unit} "
+                    f"({commitment.get_type_display()}) — {self.from_organisation}")
+        role = self.role
+        return f"{role.get_name_display()} — {role.working_group}"
+
+    @property
+    def item(self):
+        return self.commitment if self.commitment_id else self.role
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING

@@ -122,15 +122,19 @@ def membership_decline(*, actor: Actor, membership: Membership, reason: str) -> 
     return membership
 
 
-def _own_step(
-    actor: Actor, membership: Membership, action: str, reason: str = ""
-) -> Membership:
+def _require_speaker(actor: Actor, membership: Membership) -> None:
     require_person(actor)
     if not permissions.can_speak_for(actor.person, membership):
         raise NotAllowed(
             _("Only an administrator or the delegate of %(organisation)s may do this.")
             % {"organisation": membership.organisation}
         )
+
+
+def _own_step(
+    actor: Actor, membership: Membership, action: str, reason: str = ""
+) -> Membership:
+    _require_speaker(actor, membership)
     membership, _activity = apply_transition(
         actor=actor, ecosystem=membership.ecosystem, organisation=membership.organisation,
         membership=lock_membership(membership.ecosystem, membership.organisation),
@@ -158,15 +162,18 @@ def membership_resume(*, actor: Actor, membership: Membership) -> Membership:
 def membership_leave(*, actor: Actor, membership: Membership, reason: str) -> Membership:
     """Leave with a reason; the organisation's roles end (the last facilitator must hand over).
 
-    Apps' departure handlers run in the same transaction (``action="leave"``): they release
-    what the organisation did not hand over, keeping the history."""
+    Apps' departure handlers run in the same transaction (``action="leave"``), just before
+    the membership changes state: while the organisation still takes part, they release what
+    it did not hand over, keeping the history. If the step then fails, nothing is stored."""
     reason = clean_reason(reason, required=True)
     if membership.state == Membership.State.REQUESTED:
         return _own_step(actor, membership, "withdraw", reason)
+    _require_speaker(actor, membership)
+    if membership.state in (Membership.State.ACTIVE, Membership.State.PAUSED):
+        hooks.run_departure(actor=actor, membership=membership, action="leave")
     membership = _own_step(actor, membership, "leave", reason)
     roles_end_for_organisation(
         actor=actor, ecosystem=membership.ecosystem, organisation=membership.organisation,
         names=(Role.Name.FACILITATOR, Role.Name.DELEGATE),
     )
-    hooks.run_departure(actor=actor, membership=membership, action="leave")
     return membership

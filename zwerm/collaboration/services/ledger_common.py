@@ -1,0 +1,121 @@
+"""What the commitment and contribution services share: checking amounts and texts."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zwerm.collaboration.models import Commitment, Contribution
+from zwerm.collaboration.models.types import (
+    DEFAULT_UNITS,
+    QUANTITY_DIGITS,
+    QUANTITY_PLACES,
+    ContributionType,
+)
+from zwerm.core.actor import Actor
+from zwerm.core.errors import NotAllowed, NotFound, ValidationFailed
+from zwerm.ecosystems.models import Ecosystem
+
+TEXT_MAX = 2000
+MAX_WHOLE = Decimal(10) ** (QUANTITY_DIGITS - QUANTITY_PLACES)
+
+
+def require_person(actor: Actor) -> None:
+    if not actor.is_authenticated:
+        raise NotAllowed(_("Sign in to do this."))
+
+
+def require_view(actor: Actor, ecosystem: Ecosystem) -> None:
+    from zwerm.collaboration.permissions.ledger import can_view_ledger
+
+    if not actor.is_system and not can_view_ledger(actor, ecosystem):
+        raise NotFound(_("This ecosystem does not exist or is not visible to you."))
+
+
+def clean_type(value: Any) -> str:
+    if value not in ContributionType.values:
+        raise ValidationFailed(_("Choose one of the contribution types."), field="type")
+    return str(value)
+
+
+def clean_amount(value: Any, *, field: str, allow_zero: bool = False) -> Decimal:
+    """An exact amount: more than zero (or zero where allowed), at most two decimals."""
+    label = {"quantity": _("The quantity"), "value": _("The value")}.get(field, _("The amount"))
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        amount = Decimal(str(value).strip().replace(",", ".")) if value not in (None, "") \
+            else None
+    except (InvalidOperation, ValueError):
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise ValidationFailed(_("%(label)s must be a number.") % {"label": label}, field=field)
+    if amount < 0 or (amount == 0 and not allow_zero):
+        raise ValidationFailed(
+            _("%(label)s must be more than zero.") % {"label": label}, field=field
+        )
+    if amount.as_tuple().exponent < -QUANTITY_PLACES and amount != amount.quantize(
+        Decimal("0.01")
+    ):
+        raise ValidationFailed(
+            _("%(label)s may have at most two decimals.") % {"label": label}, field=field
+        )
+    if amount >= MAX_WHOLE:
+        raise ValidationFailed(_("%(label)s is too large.") % {"label": label}, field=field)
+    return amount.quantize(Decimal("0.01"))
+
+
+def clean_unit(value: Any, type_: str) -> str:
+    unit = (value or "").strip() or str(DEFAULT_UNITS[ContributionType(type_)])
+    if len(unit) > 30:
+        raise ValidationFailed(_("The unit may be at most 30 characters long."), field="unit")
+    return unit
+
+
+def clean_text(value: Any, *, field: str, label: Any, required: bool,
+               max_length: int = TEXT_MAX) -> str:
+    value = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    if required and not value:
+        raise ValidationFailed(_("Please fill in the %(field)s.") % {"field": label}, field=field)
+    if len(value) > max_length:
+        raise ValidationFailed(
+            _("The %(field)s may be at most %(max)d characters long.")
+            % {"field": label, "max": max_length},
+            field=field,
+        )
+    return value
+
+
+def clean_date(value: Any, *, field: str) -> date:
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            value = None
+    if not isinstance(value, date):
+        raise ValidationFailed(_("Enter a date as YYYY-MM-DD."), field=field)
+    return value
+
+
+def amount_payload(obj: Commitment | Contribution) -> dict[str, str]:
+    payload = {"type": obj.type, "quantity": str(obj.quantity), "unit": obj.unit}
+    value = getattr(obj, "value", None)
+    if value is not None:
+        payload["value"] = str(value)
+        payload["value_unit"] = obj.value_unit
+    return payload
+
+
+def commitment_url(commitment: Commitment) -> str:
+    return reverse("collaboration:commitment_detail",
+                   kwargs={"ecosystem": commitment.ecosystem.slug, "commitment": commitment.uuid})
+
+
+def contribution_url(contribution: Contribution) -> str:
+    return reverse("collaboration:ledger_entry",
+                   kwargs={"ecosystem": contribution.ecosystem.slug,
+                           "contribution": contribution.uuid})

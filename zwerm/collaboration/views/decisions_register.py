@@ -32,7 +32,8 @@ def decision_register(request, ecosystem):
     groups = list(WorkingGroup.objects.filter(ecosystem=ecosystem).order_by("name"))
     form = RegisterFilterForm(request.GET or None, groups=groups,
                               years=selectors.decision_years(ecosystem=ecosystem))
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # a filter that does not validate is left out; the others still apply
+    filters = getattr(form, "cleaned_data", {})
     decisions = selectors.decision_register(
         ecosystem=ecosystem, viewer=request.user, query=(filters.get("q") or "").strip(),
         outcome=filters.get("outcome") or "", working_group=filters.get("working_group") or "",

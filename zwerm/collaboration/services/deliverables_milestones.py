@@ -164,6 +164,9 @@ def milestone_reorder(
             _("Name every milestone of this deliverable exactly once."), field="order"
         )
     ordered = [current[key] for key in wanted]
+    if [m.pk for m in ordered] == [m.pk for m in sorted(current.values(),
+                                                         key=lambda m: (m.position, m.pk))]:
+        return ordered  # already in this order: nothing changes, nothing is recorded
     _apply_order(deliverable, ordered)
     _record_order(actor, deliverable, ordered)
     return ordered

@@ -66,7 +66,8 @@ def can_correct(who: Any, contribution: Contribution) -> bool:
 
 def receiving_organisations(contribution: Contribution) -> list[Any]:
     """Who acknowledges: the receiving organisation; else the deliverable's owner; else the
-    working group's lead and secretary organisations — never the giving organisation. A
+    working group's (or the deliverable's group's) lead and secretary
+    organisations — never the giving organisation. A
     level that names only the giver passes on to the next."""
     giver_id = contribution.giver_organisation_id
     levels: list[list[Any]] = []
@@ -74,9 +75,11 @@ def receiving_organisations(contribution: Contribution) -> list[Any]:
         levels.append([contribution.recipient])
     if contribution.deliverable_id:
         levels.append([contribution.deliverable.owner])
-    if contribution.working_group_id:
+    group_id = contribution.working_group_id or (
+        contribution.deliverable.working_group_id if contribution.deliverable_id else None)
+    if group_id:
         roles = WorkingGroupRole.objects.filter(
-            working_group_id=contribution.working_group_id, ended_at__isnull=True
+            working_group_id=group_id, ended_at__isnull=True
         ).select_related("organisation")
         levels.append([role.organisation for role in roles])
     for level in levels:

@@ -157,7 +157,8 @@ def commitment_progress(commitment: Commitment, *, today: date | None = None) ->
         delivered = commitment.contributions.aggregate(t=Sum("quantity"))["t"] or ZERO
     today = today or timezone.localdate()
     return Progress(
-        promised=commitment.quantity, delivered=delivered, unit=commitment.unit,
+        promised=pure.quantize(commitment.quantity), delivered=pure.quantize(delivered),
+        unit=commitment.unit,
         overdue=commitment.state == Commitment.State.OPEN and commitment.due_on < today,
     )
 
@@ -273,16 +274,20 @@ def awaiting_acknowledgement(*, person: Any, ecosystem: Ecosystem) -> QuerySet[C
     mine = list(organisation_ids(person))
     if not mine or not can_view_ledger(person, ecosystem):
         return Contribution.objects.none()
-    roles = WorkingGroupRole.objects.filter(
-        working_group=OuterRef("working_group"), ended_at__isnull=True,
-        organisation_id__in=mine,
-    ).exclude(organisation=OuterRef("giver_organisation"))
+    def roles(group: str) -> Exists:
+        return Exists(WorkingGroupRole.objects.filter(
+            working_group=OuterRef(group), ended_at__isnull=True, organisation_id__in=mine,
+        ).exclude(organisation=OuterRef("giver_organisation")))
+
     by_recipient = Q(recipient_id__in=mine)
     by_owner = Q(recipient__isnull=True, deliverable__owner_id__in=mine) & ~Q(
         deliverable__owner=F("giver_organisation"))
     by_group = Q(recipient__isnull=True) & (
         Q(deliverable__isnull=True) | Q(deliverable__owner=F("giver_organisation"))
-    ) & Q(Exists(roles))
+    ) & (
+        (Q(working_group__isnull=False) & Q(roles("working_group")))
+        | (Q(working_group__isnull=True) & Q(roles("deliverable__working_group")))
+    )
     return (
         _contributions(ecosystem)
         .filter(acknowledged_at__isnull=True)

@@ -24,7 +24,7 @@ from zwerm.collaboration.views.deliverables_forms import (
     MilestoneForm,
     StateForm,
 )
-from zwerm.core.errors import DomainError
+from zwerm.core.errors import DomainError, NotAllowed
 from zwerm.ecosystems.forms import add_domain_error
 from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.selectors import visible_ecosystem
@@ -47,6 +47,13 @@ def deliverable_or_404(request: HttpRequest, ecosystem: Ecosystem, uuid: Any) ->
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "ecosystems/forbidden.html", {"message": message}, status=403)
+
+
+def refused(request: HttpRequest, error: DomainError) -> HttpResponse | None:
+    """Someone who may not do this gets the not-allowed page, not a form they cannot use."""
+    if isinstance(error, NotAllowed):
+        return forbidden(request, str(error.message))
+    return None
 
 
 def detail_redirect(deliverable: Deliverable, anchor: str = "") -> HttpResponse:
@@ -218,6 +225,8 @@ def deliverable_state(request: HttpRequest, ecosystem: str, deliverable: Any) ->
                                            state=form.cleaned_data["state"],
                                            reason=form.cleaned_data["reason"])
         except DomainError as error:
+            if (response := refused(request, error)) is not None:
+                return response
             add_domain_error(form, error)
         else:
             messages.success(request, _("The state of the deliverable has been changed."))

@@ -21,6 +21,7 @@ from zwerm.collaboration.views.deliverables import (
     detail_redirect,
     ecosystem_or_404,
     forbidden,
+    refused,
     render_detail,
 )
 from zwerm.collaboration.views.deliverables_forms import (
@@ -63,6 +64,8 @@ def milestone_add(request: HttpRequest, ecosystem: str, deliverable: Any) -> Htt
                                      title=form.cleaned_data["title"],
                                      due_on=form.cleaned_data["due_on"])
         except DomainError as error:
+            if (response := refused(request, error)) is not None:
+                return response
             add_domain_error(form, error)
         else:
             messages.success(request, _("The milestone has been added."))
@@ -160,6 +163,8 @@ def link_add(request: HttpRequest, ecosystem: str, deliverable: Any) -> HttpResp
         try:
             attachments.link_add(actor=request.actor, deliverable=item, **form.cleaned_data)
         except DomainError as error:
+            if (response := refused(request, error)) is not None:
+                return response
             add_domain_error(form, error)
         else:
             messages.success(request, _("The link has been added."))
@@ -206,6 +211,8 @@ def attachment_add(request: HttpRequest, ecosystem: str, deliverable: Any) -> Ht
             attachments.attachment_add(actor=request.actor, deliverable=item,
                                        upload=form.cleaned_data["file"])
         except DomainError as error:
+            if (response := refused(request, error)) is not None:
+                return response
             add_domain_error(form, error)
         else:
             messages.success(request, _("The file has been attached."))

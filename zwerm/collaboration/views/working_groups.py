@@ -132,7 +132,7 @@ def _render_detail(request, group: WorkingGroup, post_form: PostForm | None = No
         p.author for post in group.thread for p in [post, *post.replies.all()] if p.author]
     return render(request, "collaboration/working_groups/detail.html", {
         "ecosystem": group.ecosystem, "group": group, "me": me, "holders": holders,
-        "people": people,
+        "holders_count": len(group.current_roles), "people": people,
         "active_members": [m for m in group.member_list
                            if m.state == WorkingGroupMember.State.ACTIVE],
         "left_members": [m for m in group.member_list

@@ -193,3 +193,16 @@ def test_detail_page_queries(client, s, rows, django_assert_max_num_queries):
     with django_assert_max_num_queries(40):
         response = client.get(f"{base(s)}{group.slug}/")
     assert response.content.count(b'class="comment"') == rows * 2
+
+
+def test_detail_shows_earlier_role_holders(client, s):
+    from zwerm.collaboration.services.working_groups_roles import role_hand_over
+
+    group = start(s)
+    working_group_join(actor=s.actor(1), working_group=group)
+    url = f"{base(s)}{group.slug}/"
+    assert "Rotatie na een jaar" not in client.get(url).content.decode()
+    role_hand_over(actor=s.actor(0), working_group=group, role="lead",
+                   to_member=WorkingGroupMember.objects.get(person=s.people[1]),
+                   reason="Rotatie na een jaar")
+    assert "Rotatie na een jaar" in client.get(url).content.decode()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zwerm.collaboration import balances as pure
-from zwerm.collaboration.models import REUSABLE_TYPES
+from zwerm.collaboration.models import REUSABLE_TYPES, ContributionType
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.selectors import ledger as selectors
 from zwerm.collaboration.selectors.settings import settings_for
@@ -156,6 +156,10 @@ def ledger_waiting(request, ecosystem):
         "ecosystem": ecosystem, "page_obj": page_of(request, entries)})
 
 
+def type_label(type_: str) -> str:
+    return ContributionType(type_).label if type_ in ContributionType.values else type_
+
+
 def _balance_rows(view: selectors.BalanceView, only=None):
     rows = []
     for key, lines in view.balances.quantities.items():
@@ -163,7 +167,8 @@ def _balance_rows(view: selectors.BalanceView, only=None):
             continue
         for (type_, unit), line in sorted(lines.items()):
             rows.append({"organisation": view.organisations.get(key), "commons":
-                         key == pure.COMMONS, "type": type_, "unit": unit, "line": line})
+                         key == pure.COMMONS, "type": type_label(type_), "unit": unit,
+                         "line": line})
     rows.sort(key=lambda r: (r["commons"], r["organisation"].name if r["organisation"]
                              else "", r["type"], r["unit"]))
     return rows
@@ -187,7 +192,7 @@ def ledger_balances(request, ecosystem):
     unit = settings_for(ecosystem).unit_of_account.strip()
     return render(request, "collaboration/ledger/balances.html", {
         "ecosystem": ecosystem, "unit_of_account": unit,
-        "totals": [{"type": t, "unit": u, "line": line}
+        "totals": [{"type": type_label(t), "unit": u, "line": line}
                    for (t, u), line in sorted(view.balances.totals.items())],
         "rows": _balance_rows(view),
         "value_rows": _value_rows(view, unit) if unit else [],

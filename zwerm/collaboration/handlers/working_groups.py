@@ -54,6 +54,28 @@ def release_erased_person(person: Any) -> None:
     working_groups_release_person(person=person)
 
 
+def held_roles(*, organisation: Any, person: Any) -> list[str]:
+    """Roles the person holds for the organisation in working groups (open ones): whoever
+    leaves the organisation names a successor for them."""
+    from django.utils.translation import gettext as _
+
+    roles = WorkingGroupRole.objects.filter(
+        person=person, organisation=organisation, ended_at__isnull=True,
+        working_group__archived_at__isnull=True).select_related("working_group")
+    return [_("%(role)s of the working group %(group)s")
+            % {"role": role.get_name_display(), "group": role.working_group.name}
+            for role in roles]
+
+
+def on_member_leave(*, actor: Any, organisation: Any, person: Any, successor: Any) -> None:
+    from zwerm.collaboration.services.working_groups_roles import (
+        working_groups_person_left_organisation,
+    )
+
+    working_groups_person_left_organisation(actor=actor, organisation=organisation,
+                                            person=person, successor=successor)
+
+
 def on_merge(*, actor: Any, source: Any, target: Any) -> None:
     """Memberships, roles, posts and started groups of a merged organisation move to the
     organisation it joined (the merge service records the merge itself)."""
@@ -71,3 +93,5 @@ def register() -> None:
     privacy.register_exporter("collaboration_working_groups", export_person)
     privacy.register_before_erasure(release_erased_person)
     hooks.register_merge(on_merge)
+    hooks.register_held_roles(held_roles)
+    hooks.register_member_leave(on_member_leave)

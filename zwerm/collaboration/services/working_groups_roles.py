@@ -7,6 +7,7 @@ reason and starts a new one, so the rows are the role's history.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ from zwerm.collaboration.services.working_groups import (
     KIND,
     active_people,
     clean_text,
+    end_membership,
     locked,
     require_person,
     require_view,
@@ -150,3 +152,54 @@ def remind_term_ends() -> int:
         ended_at__isnull=True, reminded_at__isnull=True, term_ends_on__isnull=False,
         term_ends_on__lte=limit, working_group__archived_at__isnull=True).order_by("pk")
     return sum(1 for role in due if role_remind_term_end(role=role))
+
+
+def _successor_membership(group: WorkingGroup, successor: Any, organisation: Any
+                          ) -> WorkingGroupMember:
+    """The successor's open membership of the group, made active (joined if need be)."""
+    member = WorkingGroupMember.objects.select_for_update().filter(
+        working_group=group, person=successor,
+        state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
+    ).first()
+    if member is None:
+        return WorkingGroupMember.objects.create(
+            working_group=group, person=successor, organisation=organisation,
+            state=WorkingGroupMember.State.ACTIVE, joined_at=timezone.now())
+    if member.state == WorkingGroupMember.State.REQUESTED:
+        member.state, member.joined_at = WorkingGroupMember.State.ACTIVE, timezone.now()
+        member.save(update_fields=["state", "joined_at", "updated_at"])
+    return member
+
+
+@transaction.atomic
+def working_groups_person_left_organisation(
+    *, actor: Actor, organisation: Any, person: Any, successor: Any = None,
+) -> int:
+    """A person left an organisation: their memberships for it end, and the roles they held
+    for it go to the successor the organisation named (who joins the group if needed), or
+    become vacant. One activity per group; returns how many groups were affected."""
+    members = WorkingGroupMember.objects.select_for_update().filter(
+        person=person, organisation=organisation,
+        state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
+    ).select_related("working_group__ecosystem")
+    why = str(_("Left the organisation"))
+    count = 0
+    for member in members:
+        group = member.working_group
+        handed = []
+        if successor is not None and not group.is_archived:
+            for role in WorkingGroupRole.objects.select_for_update().filter(
+                    working_group=group, person=person, ended_at__isnull=True):
+                role.ended_at, role.end_reason = timezone.now(), why
+                role.save(update_fields=["ended_at", "end_reason"])
+                start_role(group, role.name, _successor_membership(group, successor,
+                                                                   organisation))
+                handed.append(role.name)
+        ended = end_membership(member, why)
+        record(verb="collaboration.working_group.left", actor=actor, subject=group,
+               ecosystem=group.ecosystem, organisation=organisation,
+               payload={"member": str(member.uuid), "left_organisation": True,
+                        "roles_ended": ended, "roles_handed_over": handed,
+                        "successor": str(successor.uuid) if handed else None})
+        count += 1
+    return count

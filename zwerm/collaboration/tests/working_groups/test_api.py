@@ -183,3 +183,24 @@ def test_list_query_count_does_not_grow(api, s, rows, django_assert_max_num_quer
     with django_assert_max_num_queries(12):
         response = api.get(f"{BASE}/ecosystems/{s.ecosystem.slug}/working-groups?limit=100")
     assert response.json()["count"] == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_thread_and_members_query_count_does_not_grow(api, s, rows,
+                                                      django_assert_max_num_queries):
+    group = start(s)
+    working_group_join(actor=s.actor(1), working_group=group)
+    for number in range(rows):
+        post = post_create(actor=s.actor(number % 2), working_group=group, body=f"B {number}")
+        post_create(actor=s.actor(0), working_group=group, body="Antwoord", reply_to=post)
+    with django_assert_max_num_queries(14):
+        thread = api.get(f"{BASE}/working-groups/{group.uuid}/posts").json()
+    assert len(thread) == rows and all(len(post["replies"]) == 1 for post in thread)
+    with django_assert_max_num_queries(14):
+        assert len(api.get(f"{BASE}/working-groups/{group.uuid}/members").json()) == 2
+
+
+def test_the_endpoints_are_in_the_openapi_schema(api):
+    paths = api.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/collaboration/working-groups/{group_uuid}/roles/{role}/hand-over" in paths
+    assert "/api/v1/collaboration/initiatives/{initiative_uuid}/working-group" in paths

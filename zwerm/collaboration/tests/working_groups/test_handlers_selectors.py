@@ -20,7 +20,7 @@ from zwerm.collaboration.tests.working_groups.helpers import actor, make_setting
 from zwerm.core.actor import Actor
 from zwerm.core.models import Activity
 from zwerm.core.privacy import export_sections
-from zwerm.ecosystems.tests.factories import MembershipFactory
+from zwerm.ecosystems.tests.factories import MembershipFactory, admin_of
 from zwerm.organisations.services.merge import organisation_merge
 from zwerm.organisations.tests.factories import OrganisationFactory, person_in
 
@@ -126,3 +126,31 @@ def test_merge_moves_memberships_roles_and_started_groups(s):
     assert set(WorkingGroupMember.objects.filter(person=person).values_list(
         "organisation", flat=True)) == {s.orgs[1].pk}
     assert WorkingGroupRole.objects.get(person=person).organisation == s.orgs[1]
+
+
+def test_leaving_the_organisation_hands_roles_to_the_successor(s):
+    from zwerm.organisations.services.people import leave_requirements, member_leave
+
+    group = start(s)
+    colleague = person_in(s.orgs[0])
+    assert leave_requirements(organisation=s.orgs[0], person=s.people[0])["held_roles"]
+    member_leave(actor=s.actor(0), organisation=s.orgs[0], successor=colleague)
+    lead = WorkingGroupRole.objects.get(working_group=group, ended_at__isnull=True)
+    assert lead.person == colleague and lead.organisation == s.orgs[0]
+    assert WorkingGroupMember.objects.get(person=colleague).state == "active"
+    assert WorkingGroupMember.objects.get(person=s.people[0]).state == "left"
+    activity = Activity.objects.filter(verb="collaboration.working_group.left").get()
+    assert activity.payload["roles_handed_over"] == ["lead"]
+
+
+def test_leaving_without_successor_leaves_roles_vacant(s):
+    from zwerm.organisations.services.people import member_leave
+
+    lonely = OrganisationFactory()
+    admin = admin_of(lonely)
+    MembershipFactory(ecosystem=s.ecosystem, organisation=lonely)
+    group = working_group_start(actor=actor(admin, lonely), ecosystem=s.ecosystem, name="Solo",
+                                purpose="Doel")
+    member_leave(actor=actor(admin, lonely), organisation=lonely)
+    assert not WorkingGroupRole.objects.filter(working_group=group, ended_at__isnull=True).exists()
+    assert group.members.get().state == "left"

@@ -215,17 +215,14 @@ class TrailStep:
 
 
 def working_group_url(working_group: WorkingGroup) -> str:
-    """The working group's page (built by the working-groups part), else its board here."""
+    """The working group's page (the working-groups part), else its deliverables board."""
     slug = working_group.ecosystem.slug
-    for kwargs in ({"ecosystem": slug, "working_group": working_group.slug},
-                   {"ecosystem": slug, "slug": working_group.slug},
-                   {"ecosystem": slug, "working_group": working_group.uuid}):
-        try:
-            return reverse("collaboration:wg_detail", kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return reverse("collaboration:deliverable_group_board",
-                   kwargs={"ecosystem": slug, "working_group": working_group.slug})
+    try:
+        return reverse("collaboration:wg_detail",
+                       kwargs={"ecosystem": slug, "slug": working_group.slug})
+    except NoReverseMatch:
+        return reverse("collaboration:deliverable_group_board",
+                       kwargs={"ecosystem": slug, "working_group": working_group.slug})
 
 
 def trail_of(deliverable: Deliverable, viewer: Any = None) -> list[TrailStep]:

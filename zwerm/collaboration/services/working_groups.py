@@ -125,6 +125,15 @@ def role_holders(working_group: WorkingGroup) -> list[Any]:
         working_group=working_group, ended_at__isnull=True).select_related("person")]
 
 
+def facilitators(ecosystem: Any) -> list[Any]:
+    """Who answers a group's requests while both its roles are vacant."""
+    from zwerm.ecosystems.models import Role
+
+    return [role.person for role in Role.objects.filter(
+        ecosystem=ecosystem, name=Role.Name.FACILITATOR, ended_at__isnull=True
+    ).select_related("person")]
+
+
 def active_people(working_group: WorkingGroup) -> list[Any]:
     return [member.person for member in WorkingGroupMember.objects.filter(
         working_group=working_group, state=WorkingGroupMember.State.ACTIVE
@@ -296,8 +305,8 @@ def working_group_join(*, actor: Actor, working_group: WorkingGroup) -> WorkingG
     activity = record(verb=verb, actor=actor, subject=group, ecosystem=group.ecosystem,
                       payload={"member": str(member.uuid)})
     if not open_group:
-        notify(recipients=role_holders(group), kind=KIND, activity=activity,
-               url=wg_url(group) + "#requests")
+        notify(recipients=role_holders(group) or facilitators(group.ecosystem), kind=KIND,
+               activity=activity, url=wg_url(group) + "#requests")
     return member
 
 

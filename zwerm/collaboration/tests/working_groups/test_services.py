@@ -394,3 +394,12 @@ def test_release_before_erasure_ends_memberships_and_roles(s):
     activity = Activity.objects.filter(verb="collaboration.working_group.left").first()
     assert activity.is_system and activity.payload["erased"] is True
     assert group.members.get().state == "left"
+
+
+def test_requests_to_a_group_without_roles_go_to_the_facilitators(s):
+    group = start(s, join_policy="request")
+    roles.role_step_down(actor=s.actor(0), working_group=group, role="lead")
+    services.working_group_join(actor=s.actor(1), working_group=group)
+    notified = set(Notification.objects.filter(activity__verb__endswith="requested")
+                   .values_list("recipient", flat=True))
+    assert notified == {s.facilitator.pk}

@@ -171,7 +171,7 @@ def obligations(request, slug: str):
         kind, obj = target(c)
         rows.append({
             "uuid": c.uuid, "type": c.type, "quantity": str(c.quantity), "unit": c.unit,
-            "delivered": str(c.delivered), "due_on": c.due_on, "target": kind,
+            "delivered": selectors.amount(c.delivered), "due_on": c.due_on, "target": kind,
             "target_uuid": obj.uuid, "target_name": str(obj), "pending_hand_over": pending_row(c),
         })
     return {

@@ -24,12 +24,19 @@ from zwerm.collaboration.models import (
     WorkingGroupMember,
     WorkingGroupRole,
 )
+from zwerm.collaboration.models.types import QUANTITY_PLACES
 from zwerm.core.privacy import visible_name_ids
 from zwerm.ecosystems.models import Ecosystem, Membership
 from zwerm.organisations.models import Organisation
 
 #: An organisation joined "recently" for this many days: the welcome panel points there.
 NEW_MEMBER_DAYS = 60
+
+
+def amount(value: Any) -> str:
+    """A quantity as the ledger writes it (fixed decimal places), whatever the database's sum
+    returned."""
+    return str(Decimal(value or 0).quantize(Decimal(1).scaleb(-QUANTITY_PLACES)))
 
 
 def _pending_prefetch() -> Prefetch:

@@ -20,6 +20,7 @@ from zwerm.collaboration.models import (
     WorkingGroupMember,
     WorkingGroupRole,
 )
+from zwerm.collaboration.selectors.elasticity import amount
 from zwerm.ecosystems.exports import PersonLabels, plain, uuid_of
 
 
@@ -57,7 +58,7 @@ def _commitment_row(c: Commitment, names: PersonLabels) -> dict:
     return {
         "uuid": str(c.uuid), "target_kind": kind, "target": target, "target_name": label,
         "type": c.type, "quantity": str(c.quantity), "unit": c.unit,
-        "delivered": str(c.delivered or 0), "due_on": plain(c.due_on), "state": c.state,
+        "delivered": amount(c.delivered), "due_on": plain(c.due_on), "state": c.state,
         "description": c.description, "committed_by": uuid_of(c.person),
         "committed_by_name": names(c.person), "fulfilled_at": plain(c.fulfilled_at),
         "closed_reason": c.closed_reason,

@@ -209,9 +209,10 @@ def handover_requests(request: HttpRequest, ecosystem: str) -> HttpResponse:
         except DomainError as error:
             messages.error(request, str(error.message))
             return redirect("collaboration:handover_requests", ecosystem=ecosystem.slug)
+    may_answer = permissions.answerable(request.actor, pending)
     for hand_over in pending:
         hand_over.decline_form = decline_forms[hand_over.uuid]
-        hand_over.may_answer = permissions.can_answer_hand_over(request.actor, hand_over)
+        hand_over.may_answer = hand_over.pk in may_answer
     return render(request, "collaboration/elasticity/requests.html", {
         "ecosystem": ecosystem, "organisation": organisation, "pending": pending,
     }, status=status)

@@ -227,7 +227,12 @@ def working_group_url(working_group: WorkingGroup) -> str:
 
 def trail_of(deliverable: Deliverable, viewer: Any = None) -> list[TrailStep]:
     """Where the deliverable comes from: challenge → idea (or cluster) → initiative →
-    working group → deliverable, each step that exists, linked when the viewer may see it."""
+    working group → deliverable, each step that exists.
+
+    Steps link to their pages. A challenge the viewer may not see (one of another,
+    members-only ecosystem) is left out together with its idea and initiative, so the trail
+    never reveals what the viewer may not read.
+    """
     from zwerm.ideation.selectors import visible_challenge
 
     steps: list[TrailStep] = []
@@ -235,28 +240,21 @@ def trail_of(deliverable: Deliverable, viewer: Any = None) -> list[TrailStep]:
     initiative = group.initiative if group is not None else None
     if initiative is not None:
         challenge = initiative.challenge
-        seen = visible_challenge(viewer=viewer, slug=challenge.slug) is not None
-        steps.append(TrailStep(
-            "challenge", challenge.question,
-            reverse("ideation:challenge", kwargs={"slug": challenge.slug}) if seen else None))
-        if initiative.idea is not None:
-            steps.append(TrailStep(
-                "idea", initiative.idea.title,
-                reverse("ideation:idea", kwargs={"slug": challenge.slug,
-                                                 "idea": initiative.idea.uuid})
-                if seen else None))
-        elif initiative.cluster is not None:
-            steps.append(TrailStep(
-                "cluster", initiative.cluster.name,
-                reverse("ideation:clusters", kwargs={"slug": challenge.slug}) if seen else None))
-        steps.append(TrailStep(
-            "initiative", initiative.title,
-            reverse("ideation:initiatives", kwargs={"slug": challenge.slug})
-            + f"#initiative-{initiative.uuid}" if seen else None))
+        if visible_challenge(viewer=viewer, slug=challenge.slug) is not None:
+            steps.append(TrailStep("challenge", challenge.question,
+                                   reverse("ideation:challenge", kwargs={"slug": challenge.slug})))
+            if initiative.idea is not None:
+                steps.append(TrailStep("idea", initiative.idea.title, reverse(
+                    "ideation:idea", kwargs={"slug": challenge.slug,
+                                             "idea": initiative.idea.uuid})))
+            elif initiative.cluster is not None:
+                steps.append(TrailStep("cluster", initiative.cluster.name, reverse(
+                    "ideation:clusters", kwargs={"slug": challenge.slug})))
+            steps.append(TrailStep("initiative", initiative.title, reverse(
+                "ideation:initiatives", kwargs={"slug": challenge.slug})
+                + f"#initiative-{initiative.uuid}"))
     if group is not None:
         group.ecosystem = deliverable.ecosystem
-        steps.append(TrailStep("working_group", group.name,
-                               working_group_url(group) if can_view(viewer, deliverable.ecosystem)
-                               else None))
+        steps.append(TrailStep("working_group", group.name, working_group_url(group)))
     steps.append(TrailStep("deliverable", deliverable.title, None))
     return steps

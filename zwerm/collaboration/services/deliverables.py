@@ -22,6 +22,7 @@ from zwerm.collaboration.permissions import is_active_member
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
+from zwerm.core.notifications import notify
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 20000
@@ -232,11 +233,23 @@ def deliverable_state_set(
     deliverable.delivered_at = timezone.now() if state == State.DELIVERED else None
     deliverable.state_reason = reason if state == State.CANCELLED else ""
     deliverable.save(update_fields=["state", "delivered_at", "state_reason", "updated_at"])
-    record(
+    activity = record(
         verb="collaboration.deliverable.state_changed", actor=actor, subject=deliverable,
         ecosystem=deliverable.ecosystem, organisation=actor.organisation,
         payload={"from": previous, "to": state,
                  "reopened": previous in (State.DELIVERED, State.CANCELLED),
                  "reason": reason},
     )
+    if state == State.DELIVERED:
+        _tell_committers(deliverable, activity)
     return deliverable
+
+
+def _tell_committers(deliverable: Deliverable, activity: Any) -> None:
+    """Whoever committed something to the deliverable hears that it was delivered."""
+    from zwerm.collaboration.models import Commitment
+
+    people = [c.person for c in Commitment.objects.filter(deliverable=deliverable)
+              .exclude(state=Commitment.State.RELEASED).select_related("person")]
+    notify(recipients=people, kind="collaboration.commitments", activity=activity,
+           url=deliverable_url(deliverable))

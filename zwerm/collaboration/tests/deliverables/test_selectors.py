@@ -120,3 +120,18 @@ def test_board_query_count_is_fixed(make_setup, django_assert_max_num_queries, r
         progress = [d.progress for d in items]
         owners = [d.owner.name for d in items]
     assert len(columns[0]["items"]) == rows and progress == [100] * rows and len(owners) == rows
+
+
+def test_trail_hides_a_challenge_the_viewer_may_not_see(setup, make_setup):
+    hidden = make_setup(visibility="members")
+    challenge, facilitator, organisation = challenge_in(hidden.ecosystem)
+    initiative = Initiative.objects.create(challenge=challenge, title="Geheim initiatief",
+                                           threshold=1)
+    setup.group.initiative = initiative
+    setup.group.save()
+    deliverable = setup.deliverable(actor=setup.lead, working_group=setup.group)
+    outsider_view = selectors.trail_of(deliverable, None)
+    assert [step.kind for step in outsider_view] == ["working_group", "deliverable"]
+    member_view = selectors.trail_of(deliverable, facilitator)
+    assert [step.kind for step in member_view] == [
+        "challenge", "initiative", "working_group", "deliverable"]

@@ -184,3 +184,21 @@ def test_state_change_needs_an_editor(setup):
     with pytest.raises(NotAllowed):
         deliverable_state_set(actor=setup.other, deliverable=deliverable, state="in_progress")
     assert Deliverable.objects.get().state == "planned"
+
+
+def test_delivery_is_told_to_those_who_committed(setup):
+    import datetime as dt
+
+    from zwerm.collaboration.models import Commitment
+    from zwerm.core.models import Notification
+
+    deliverable = setup.deliverable()
+    for actor, state in ((setup.other, "open"), (setup.fac, "released")):
+        Commitment.objects.create(ecosystem=setup.ecosystem, organisation=actor.organisation,
+                                  person=actor.person, deliverable=deliverable, type="hours",
+                                  quantity=8, unit="hours", due_on=dt.date(2030, 1, 1),
+                                  state=state)
+    deliverable_state_set(actor=setup.owner, deliverable=deliverable, state="delivered")
+    notified = Notification.objects.filter(kind="collaboration.commitments")
+    assert [n.recipient for n in notified] == [setup.other.person]
+    assert str(deliverable.uuid) in notified.get().url

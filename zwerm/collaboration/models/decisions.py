@@ -77,7 +77,7 @@ class ProposalVersion(models.Model):
     reason = models.TextField(_("why amended"), blank=True, max_length=2000)
     deadline = models.DateTimeField(_("deadline"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
     created_at = models.DateTimeField(_("time"), auto_now_add=True)

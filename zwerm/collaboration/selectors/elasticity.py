@@ -12,7 +12,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -189,20 +189,28 @@ def member_organisation(*, ecosystem: Ecosystem, organisation: Any) -> Any:
 
 
 def member_of(*, ecosystem: Ecosystem, organisation: Any) -> Membership | None:
+    """The membership, with ``first_active_at`` (when it first became active) in the same
+    query."""
     if organisation is None:
         return None
-    return Membership.objects.filter(ecosystem=ecosystem, organisation=organisation).first()
+    return Membership.objects.filter(ecosystem=ecosystem, organisation=organisation).annotate(
+        first_active_at=Min("events__created_at",
+                            filter=Q(events__to_state=Membership.State.ACTIVE)),
+    ).first()
 
 
 def is_new_member(membership: Membership | None) -> bool:
     """Active members that first joined within ``NEW_MEMBER_DAYS`` (the welcome panel).
 
-    The history is read only when the state changed recently (no query otherwise)."""
+    Reads ``first_active_at`` when ``member_of`` annotated it; else the history, and only
+    when the state changed recently."""
     if membership is None or membership.state != Membership.State.ACTIVE:
         return False
     cutoff = timezone.now() - timedelta(days=NEW_MEMBER_DAYS)
     if membership.state_changed_at < cutoff:
         return False
+    if hasattr(membership, "first_active_at"):
+        return membership.first_active_at is not None and membership.first_active_at >= cutoff
     first = membership.events.filter(to_state=Membership.State.ACTIVE).order_by(
         "created_at").values_list("created_at", flat=True).first()
     return first is not None and first >= cutoff

@@ -71,9 +71,10 @@ def test_pending_requests_for_the_organisation_or_the_person_named(scene):
 
 def test_new_member_means_first_joined_within_sixty_days(scene):
     s = scene()
-    membership = selectors.member_of(ecosystem=s.ecosystem, organisation=s.giver)
     joined(s.ecosystem, s.giver, days_ago=10)
-    membership.refresh_from_db()
+    membership = selectors.member_of(ecosystem=s.ecosystem, organisation=s.giver)
+    assert selectors.is_new_member(membership)
+    del membership.first_active_at  # without the annotation, the history is read
     assert selectors.is_new_member(membership)
     joined(s.ecosystem, s.taker, days_ago=90)
     assert not selectors.is_new_member(selectors.member_of(ecosystem=s.ecosystem,

@@ -158,3 +158,28 @@ def test_private_ecosystems_are_404_for_outsiders(api, api_for):
     assert_error_format(stranger.post(f"{BASE}/commitments/{made['uuid']}/release",
                                       {"reason": "x"}), 404)
     assert giver.get(f"{BASE}/commitments/{made['uuid']}").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["commitments?limit=100", "contributions?limit=100",
+                                  "balances", "kept-on-time"])
+def test_list_endpoints_use_the_same_queries_for_5_and_50_rows(api, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in (5, 50):
+        s = scene()
+        for number in range(rows):
+            commitment = Commitment.objects.create(
+                ecosystem=s.ecosystem, organisation=s.giver, deliverable=s.deliverable,
+                type="hours", quantity=10, unit="hours", due_on=in_days(number % 4))
+            entry = Contribution.objects.create(
+                ecosystem=s.ecosystem, giver_organisation=s.giver, working_group=s.group,
+                type="hours", quantity=1, unit="hours", given_on=today(),
+                description=f"Werk {number}", commitment=commitment)
+            entry.beneficiaries.add(s.third)
+        with CaptureQueriesContext(connection) as captured:
+            response = api.get(f"{BASE}/ecosystems/{s.ecosystem.slug}/{path}")
+        assert response.status_code == 200, response.content
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -6,7 +6,6 @@ import pytest
 from zwerm.collaboration.models import Commitment, Contribution
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.tests.ledger.helpers import deliverable_in, in_days, today
-from zwerm.collaboration.tests.conftest import world  # noqa: F401
 from zwerm.core.actor import Actor
 from zwerm.ecosystems.tests.conftest import SEES_MEMBERS_ONLY, VIEWERS
 from zwerm.organisations.selectors import acting_organisation
@@ -42,7 +41,7 @@ def objects(ecosystem, organisations):
 
 @pytest.mark.parametrize("visibility", ["public", "members"])
 @pytest.mark.parametrize("label", VIEWERS)
-def test_ledger_permission_matrix(world, visibility, label):  # noqa: F811
+def test_ledger_permission_matrix(world, visibility, label):
     ecosystem, people, organisations = world(visibility)
     commitment, own_entry, received = objects(ecosystem, organisations)
     person = people[label]
@@ -59,7 +58,7 @@ def test_ledger_permission_matrix(world, visibility, label):  # noqa: F811
 
 
 @pytest.mark.parametrize("label", VIEWERS)
-def test_members_only_pages_and_api_are_404_for_who_may_not_see(world, client, label):  # noqa: F811,E501
+def test_members_only_pages_and_api_are_404_for_who_may_not_see(world, client, label):
     ecosystem, people, organisations = world("members")
     commitment, own_entry, _received = objects(ecosystem, organisations)
     person = people[label]

@@ -5,7 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.collaboration.models.types import QUANTITY_DIGITS, QUANTITY_PLACES, ContributionType
+from zwerm.collaboration.models.types import (
+    QUANTITY_DIGITS,
+    QUANTITY_PLACES,
+    ContributionType,
+    unit_label,
+)
 from zwerm.core.models import PublicIdModel, TimeStampedModel
 
 
@@ -90,6 +95,10 @@ class Commitment(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.quantity} {self.unit} {self.get_type_display()}"
+
+    @property
+    def unit_display(self) -> str:
+        return unit_label(self.unit)
 
 
 class Contribution(PublicIdModel, TimeStampedModel):
@@ -176,6 +185,10 @@ class Contribution(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.giver_organisation}: {self.quantity} {self.unit} {self.get_type_display()}"
+
+    @property
+    def unit_display(self) -> str:
+        return unit_label(self.unit)
 
     @property
     def is_acknowledged(self) -> bool:

@@ -22,6 +22,19 @@ DEFAULT_UNITS = {
     ContributionType.NETWORK: "introductions",
 }
 
+# How the usual units read in the interface; units people typed themselves show as typed.
+UNIT_LABELS = {
+    "hours": _("hours"),
+    "datasets": _("datasets"),
+    "days": _("days"),
+    "introductions": _("introductions"),
+}
+
+
+def unit_label(unit: str) -> str:
+    return str(UNIT_LABELS.get(unit, unit))
+
+
 # Types whose contributions describe a reusable resource (persistent link, licence, format, schema).
 REUSABLE_TYPES = frozenset({ContributionType.DATA, ContributionType.EXPERTISE})
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zwerm.collaboration import balances as pure
 from zwerm.collaboration.models import REUSABLE_TYPES, ContributionType
+from zwerm.collaboration.models.types import unit_label
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.selectors import ledger as selectors
 from zwerm.collaboration.selectors.settings import settings_for
@@ -166,9 +167,9 @@ def _balance_rows(view: selectors.BalanceView, only=None):
         if only is not None and key != only:
             continue
         for (type_, unit), line in sorted(lines.items()):
-            rows.append({"organisation": view.organisations.get(key), "commons":
-                         key == pure.COMMONS, "type": type_label(type_), "unit": unit,
-                         "line": line})
+            rows.append({"organisation": view.organisations.get(key),
+                         "commons": key == pure.COMMONS, "type": type_label(type_),
+                         "unit": unit_label(unit), "line": line})
     rows.sort(key=lambda r: (r["commons"], r["organisation"].name if r["organisation"]
                              else "", r["type"], r["unit"]))
     return rows
@@ -192,7 +193,7 @@ def ledger_balances(request, ecosystem):
     unit = settings_for(ecosystem).unit_of_account.strip()
     return render(request, "collaboration/ledger/balances.html", {
         "ecosystem": ecosystem, "unit_of_account": unit,
-        "totals": [{"type": type_label(t), "unit": u, "line": line}
+        "totals": [{"type": type_label(t), "unit": unit_label(u), "line": line}
                    for (t, u), line in sorted(view.balances.totals.items())],
         "rows": _balance_rows(view),
         "value_rows": _value_rows(view, unit) if unit else [],

@@ -114,7 +114,7 @@ class ContributionForm(forms.Form):
         }
         self.fields["commitment"].choices = _choices(
             _("None"), commitments,
-            label=lambda c: f"{c.quantity} {c.unit} {c.get_type_display()} → "
+            label=lambda c: f"{c.quantity} {c.unit_display} {c.get_type_display()} → "
                             f"{c.deliverable or c.working_group or c.initiative}")
         self.fields["deliverable"].choices = _choices(_("None"), deliverables)
         self.fields["working_group"].choices = _choices(_("None"), groups)

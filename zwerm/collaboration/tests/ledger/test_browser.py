@@ -34,7 +34,7 @@ def test_commit_deliver_acknowledge_and_balance(ui):
     ui.submit("Toezeggen namens onze organisatie")
     commitment = Commitment.objects.get()
     assert commitment.deliverable == s.deliverable
-    assert ui.page.get_by_text("0 / 10 hours geleverd").is_visible()
+    assert ui.page.get_by_text("0 / 10 uur geleverd").is_visible()
 
     # It records 4 hours for the commitment.
     ui.page.get_by_role("link", name="Leg er een bijdrage voor vast").click()
@@ -47,7 +47,7 @@ def test_commit_deliver_acknowledge_and_balance(ui):
     assert entry.commitment == commitment and entry.deliverable == s.deliverable
     assert ui.page.get_by_text("Nog niet bevestigd").first.is_visible()
     ui.goto(f"/ecosystems/{slug}/commitments/{commitment.uuid}/")
-    assert ui.page.get_by_text("4 / 10 hours geleverd").is_visible()
+    assert ui.page.get_by_text("4 / 10 uur geleverd").is_visible()
 
     # The deliverable's owner sees it waiting and acknowledges it.
     sign_in(ui, s.receiver_person.email)

@@ -151,3 +151,14 @@ def test_settings_are_for_facilitators_and_validated():
                                       ecosystem=eco.ecosystem, unit_of_account="",
                                       decision_mode="person", quorum_percent=None)
     assert CollaborationSettings.objects.get().quorum_percent == 75
+
+
+def test_the_periodic_task_runs_the_same_work():
+    from zwerm.collaboration.tasks_decisions import decide_due_proposals as task
+
+    eco = Eco(orgs=2)
+    due = eco.propose()
+    Proposal.objects.filter(pk=due.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    assert task.call_local() == {"decided": 1, "reminded": 0}
+    # Without a quorum, silence is consent: no objection is open, so it is adopted.
+    assert Decision.objects.get().outcome == "adopted"

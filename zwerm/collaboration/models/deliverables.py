@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zwerm.collaboration.progress import progress_percent
 from zwerm.core.models import PublicIdModel, TimeStampedModel
@@ -14,10 +15,10 @@ CLOSED_STATES = ("delivered", "cancelled")
 
 class Deliverable(PublicIdModel, TimeStampedModel):
     class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DELIVERED = "delivered", _("Delivered")
-        CANCELLED = "cancelled", _("Cancelled")
+        PLANNED = "planned", pgettext_lazy("deliverable state", "Planned")
+        IN_PROGRESS = "in_progress", pgettext_lazy("deliverable state", "In progress")
+        DELIVERED = "delivered", pgettext_lazy("deliverable state", "Delivered")
+        CANCELLED = "cancelled", pgettext_lazy("deliverable state", "Cancelled")
 
     ecosystem = models.ForeignKey(
         "ecosystems.Ecosystem", verbose_name=_("ecosystem"), on_delete=models.CASCADE,
@@ -83,9 +84,9 @@ class Deliverable(PublicIdModel, TimeStampedModel):
 
 class Milestone(PublicIdModel, TimeStampedModel):
     class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        OPEN = "open", pgettext_lazy("milestone state", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("milestone state", "In progress")
+        DONE = "done", pgettext_lazy("milestone state", "Done")
 
     deliverable = models.ForeignKey(
         Deliverable, verbose_name=_("deliverable"), on_delete=models.CASCADE,

@@ -170,6 +170,8 @@ def export_zip(document: dict) -> bytes:
 
 def exportable_membership(ecosystem: Any, organisation: Any) -> Any:
     """The organisation's membership if it ever took part (active, paused or left since)."""
+    from django.db.models import Q
+
     from zwerm.ecosystems.models import Membership, MembershipEvent
 
     membership = Membership.objects.filter(ecosystem=ecosystem, organisation=organisation).first()
@@ -178,7 +180,9 @@ def exportable_membership(ecosystem: Any, organisation: Any) -> Any:
     if membership.state in (Membership.State.ACTIVE, Membership.State.PAUSED):
         return membership
     took_part = MembershipEvent.objects.filter(
-        membership=membership, to_state=Membership.State.ACTIVE
+        Q(to_state=Membership.State.ACTIVE)
+        | Q(from_state__in=(Membership.State.ACTIVE, Membership.State.PAUSED)),
+        membership=membership,
     ).exists()
     return membership if took_part else None
 

@@ -174,3 +174,22 @@ def test_detail_query_count(api, make_setup, django_assert_max_num_queries, rows
     with django_assert_max_num_queries(8):
         response = api.get(f"collaboration/deliverables/{deliverable.uuid}")
     assert len(response.json()["milestones"]) == rows
+
+
+def test_patch_and_upload_refusals(api, api_for, setup):
+    deliverable = setup.deliverable()
+    one = f"collaboration/deliverables/{deliverable.uuid}"
+    client = api_for(setup.owner.person, setup.org)
+    outsider = OrganisationFactory()
+    body = assert_error_format(client.patch(one, {"owner": outsider.slug}), 422)
+    assert "owner" in body["fields"]
+    assert_error_format(client.patch(one, {"title": None}), 422)
+    assert_error_format(client.patch(one, {"title": "x" * 201}), 422)
+    url = f"/api/v1/{one}/attachments"
+    upload = {"file": SimpleUploadedFile("plan.pdf", PDF)}
+    assert_error_format(api.client.post(url, upload, **api.headers), 401)
+    other = api_for(setup.other.person, setup.other_org)
+    assert_error_format(other.client.post(url, {"file": SimpleUploadedFile("plan.pdf", PDF)},
+                                          **other.headers), 403)
+    deliverable.refresh_from_db()
+    assert deliverable.owner == setup.org and not deliverable.attachments.exists()

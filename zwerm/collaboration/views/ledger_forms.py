@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zwerm.collaboration.models import ContributionType
 from zwerm.collaboration.selectors.ledger import COMMITMENT_STATES
@@ -196,7 +197,8 @@ class LedgerFilterForm(forms.Form):
         }
 
 
-STATE_LABELS = {"open": _("Open"), "overdue": _("Overdue"), "fulfilled": _("Fulfilled"),
+STATE_LABELS = {"open": pgettext_lazy("commitment state", "Open"), "overdue": _("Overdue"),
+                "fulfilled": _("Fulfilled"),
                 "released": _("Released"), "handed_over": _("Handed over")}
 
 

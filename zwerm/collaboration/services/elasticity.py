@@ -406,8 +406,8 @@ def _release_role(actor: Actor, role: WorkingGroupRole, note: str) -> WorkingGro
     people = [m.person for m in WorkingGroupMember.objects.filter(
         working_group=group, state=WorkingGroupMember.State.ACTIVE).select_related("person")]
     notify(recipients=people, kind="collaboration.working_groups", activity=activity,
-           url=reverse("collaboration:handover_requests",
-                       kwargs={"ecosystem": group.ecosystem.slug}))
+           url=reverse("collaboration:wg_detail",
+                       kwargs={"ecosystem": group.ecosystem.slug, "slug": group.slug}))
     return role
 
 

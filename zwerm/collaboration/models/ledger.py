@@ -94,7 +94,7 @@ class Commitment(PublicIdModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.quantity} {self.unit} {self.get_type_display()}"
+        return f"{self.organisation}: {self.quantity} {self.unit}"
 
     @property
     def unit_display(self) -> str:
@@ -184,7 +184,7 @@ class Contribution(PublicIdModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.giver_organisation}: {self.quantity} {self.unit} {self.get_type_display()}"
+        return f"{self.giver_organisation}: {self.quantity} {self.unit}"
 
     @property
     def unit_display(self) -> str:

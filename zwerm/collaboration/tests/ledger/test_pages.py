@@ -166,3 +166,42 @@ def test_query_counts_do_not_grow_with_rows(client, django_assert_max_num_querie
     assert counts[0] == counts[1], counts
     with django_assert_max_num_queries(counts[1]):
         client.get(url(name, s))
+
+
+def test_panels_show_on_the_deliverable_group_initiative_and_organisation_pages(client):
+    from zwerm.ideation.models import Initiative
+    from zwerm.ideation.tests.factories import challenge_in
+
+    s = scene()
+    commitment = services.commitment_make(actor=s.giving, ecosystem=s.ecosystem, type="hours",
+                                          quantity="10", due_on=in_days(3),
+                                          working_group=s.group)
+    services.contribution_record(actor=s.giving, ecosystem=s.ecosystem, type="hours",
+                                 quantity="4", given_on=today(), description="Werk",
+                                 commitment=commitment)
+    signed_in(client, s.third_person)
+    group_page = client.get(reverse("collaboration:wg_detail", kwargs={
+        "ecosystem": s.ecosystem.slug, "slug": s.group.slug})).content.decode()
+    assert "Commitments and contributions" in group_page
+    assert "4 / 10 hours delivered" in group_page
+    assert f"?working_group={s.group.uuid}" in group_page
+    deliverable_page = client.get(url("deliverable_detail", s,
+                                      deliverable=s.deliverable.uuid)).content.decode()
+    assert f"?deliverable={s.deliverable.uuid}" in deliverable_page
+    challenge, _facilitator, _organisation = challenge_in(s.ecosystem)
+    initiative = Initiative.objects.create(challenge=challenge, title="Warmtenet", threshold=2)
+    initiatives = client.get(reverse("ideation:initiatives", kwargs={"slug": challenge.slug}))
+    assert f"?initiative={initiative.uuid}" in initiatives.content.decode()
+    organisation_page = client.get(reverse("organisations:detail",
+                                           kwargs={"slug": s.giver.slug})).content.decode()
+    assert url("ledger_organisation", s, organisation=s.giver.slug) in organisation_page
+
+
+def test_bad_filters_and_pages_fall_back_instead_of_failing(client):
+    s = scene()
+    for name in ("ledger", "commitment_list"):
+        response = client.get(url(name, s), {"type": "gold", "organisation": "nobody",
+                                             "state": "lost", "acknowledged": "maybe",
+                                             "deliverable": "x", "page": "abc"})
+        assert response.status_code == 200
+    assert client.get(url("ledger_organisation", s, organisation="nobody")).status_code == 404

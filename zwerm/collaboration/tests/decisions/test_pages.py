@@ -22,13 +22,20 @@ def local(hours):
     return timezone.localtime(timezone.now() + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
 
 
+def login(client, person):
+    """Sign in, reading the pages in English (a signed-in person's own language counts)."""
+    person.language = "en"
+    person.save(update_fields=["language"])
+    client.force_login(person)
+
+
 @pytest.fixture
 def eco():
     return Eco(orgs=2, names=["Bouwkring", "Warmtebedrijf"])
 
 
 def test_tabling_through_the_form_and_reading_the_proposal(client, eco):
-    client.force_login(eco.admins[0])
+    login(client, eco.admins[0])
     page = client.get(url("proposal_create", eco), HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     response = client.post(url("proposal_create", eco), {
@@ -47,7 +54,7 @@ def test_tabling_through_the_form_and_reading_the_proposal(client, eco):
 
 
 def test_a_bad_deadline_is_a_form_error_and_nothing_is_stored(client, eco):
-    client.force_login(eco.admins[0])
+    login(client, eco.admins[0])
     response = client.post(url("proposal_create", eco), {
         "title": "Te snel", "body": "Tekst", "kind": "consent", "deadline": local(0),
     }, HTTP_ACCEPT_LANGUAGE="en")
@@ -64,7 +71,7 @@ def test_a_bad_deadline_is_a_form_error_and_nothing_is_stored(client, eco):
 def test_outsiders_cannot_table_and_members_only_ecosystems_are_hidden(client):
     eco = Eco(orgs=1, visibility="members")
     outsider = person_in(OrganisationFactory())
-    client.force_login(outsider)
+    login(client, outsider)
     assert client.get(url("proposal_list", eco)).status_code == 404
     assert client.get(url("decision_register", eco)).status_code == 404
     proposal = eco.propose()
@@ -75,7 +82,7 @@ def test_outsiders_cannot_table_and_members_only_ecosystems_are_hidden(client):
 
 def test_observer_page_for_public_ecosystem_shows_no_form(client, eco):
     proposal = eco.propose()
-    client.force_login(person_in(OrganisationFactory()))
+    login(client, person_in(OrganisationFactory()))
     response = client.get(url("proposal_detail", eco, proposal.uuid), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "Save my position" not in response.content.decode()
@@ -84,7 +91,7 @@ def test_observer_page_for_public_ecosystem_shows_no_form(client, eco):
 
 def test_giving_positions_through_the_page_until_decided(client, eco):
     proposal = eco.propose()
-    client.force_login(eco.delegates[1])
+    login(client, eco.delegates[1])
     bad = client.post(url("proposal_position", eco, proposal.uuid),
                       {"stance": "objection", "reason": ""}, HTTP_ACCEPT_LANGUAGE="en")
     assert bad.status_code == 400
@@ -92,7 +99,7 @@ def test_giving_positions_through_the_page_until_decided(client, eco):
     ok = client.post(url("proposal_position", eco, proposal.uuid),
                      {"stance": "consent", "reason": ""})
     assert ok.status_code == 302
-    client.force_login(eco.delegates[0])
+    login(client, eco.delegates[0])
     client.post(url("proposal_position", eco, proposal.uuid), {"stance": "consent"})
     decision = Decision.objects.get()
     page = client.get(url("decision_detail", eco, decision.number), HTTP_ACCEPT_LANGUAGE="en")
@@ -103,7 +110,7 @@ def test_giving_positions_through_the_page_until_decided(client, eco):
 def test_wrong_person_sees_who_may_respond(client, eco):
     proposal = eco.propose()
     colleague = person_in(eco.orgs[1])
-    client.force_login(colleague)
+    login(client, colleague)
     response = client.post(url("proposal_position", eco, proposal.uuid),
                            {"stance": "consent"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
@@ -112,9 +119,9 @@ def test_wrong_person_sees_who_may_respond(client, eco):
 
 def test_amend_and_withdraw_pages(client, eco):
     proposal = eco.propose()
-    client.force_login(eco.delegates[1])
+    login(client, eco.delegates[1])
     assert client.get(url("proposal_amend", eco, proposal.uuid)).status_code == 403
-    client.force_login(eco.admins[0])
+    login(client, eco.admins[0])
     empty = client.post(url("proposal_amend", eco, proposal.uuid), {
         "title": "Nieuw", "body": "Tekst", "reason": "", "deadline": local(30)})
     assert empty.status_code == 200
@@ -158,10 +165,10 @@ def test_statement_page(client, eco):
     eco.respond(proposal, 0)
     eco.respond(proposal, 1)
     decision = Decision.objects.get()
-    client.force_login(eco.delegates[1])
+    login(client, eco.delegates[1])
     refused = client.post(url("decision_statement", eco, decision.number), {"statement": "Nee"})
     assert refused.status_code == 400
-    client.force_login(eco.admins[0])
+    login(client, eco.admins[0])
     empty = client.post(url("decision_statement", eco, decision.number), {"statement": ""})
     assert empty.status_code == 400
     client.post(url("decision_statement", eco, decision.number),
@@ -171,9 +178,9 @@ def test_statement_page(client, eco):
 
 
 def test_settings_page_for_facilitators_only(client, eco):
-    client.force_login(eco.delegates[1])
+    login(client, eco.delegates[1])
     assert client.get(url("collaboration_settings", eco)).status_code == 403
-    client.force_login(eco.facilitator)
+    login(client, eco.facilitator)
     assert client.get(url("collaboration_settings", eco)).status_code == 200
     bad = client.post(url("collaboration_settings", eco), {
         "unit_of_account": "euro", "decision_mode": "person", "quorum_percent": "150"})
@@ -188,7 +195,7 @@ def test_settings_page_for_facilitators_only(client, eco):
 
 def test_the_ecosystem_page_shows_the_panels(client, eco):
     proposal = eco.propose(title="Gezamenlijke inkoop")
-    client.force_login(eco.delegates[1])
+    login(client, eco.delegates[1])
     page = client.get(reverse("ecosystems:detail", args=[eco.ecosystem.slug]),
                       HTTP_ACCEPT_LANGUAGE="en")
     html = page.content.decode()

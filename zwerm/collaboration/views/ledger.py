@@ -78,6 +78,9 @@ def ledger_record(request, ecosystem):
                                     "what it gave."))
     initial = {"given_on": timezone.localdate(), "commitment": request.GET.get("commitment", "")}
     form = _contribution_form(request, ecosystem, request.POST or None, initial)
+    chosen = form.lookup["commitment"].get(initial["commitment"])
+    if chosen is not None:  # prefilled from a commitment: its type and unit
+        form.initial.update(type=chosen.type, unit=chosen.unit)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.contribution_record(actor=request.actor, ecosystem=ecosystem,

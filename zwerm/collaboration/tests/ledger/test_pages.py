@@ -53,6 +53,7 @@ def test_record_acknowledge_and_see_it_everywhere(client):
     signed_in(client, s.giver_person)
     form = client.get(url("ledger_record", s) + f"?commitment={commitment.uuid}")
     assert f'value="{commitment.uuid}" selected' in form.content.decode()
+    assert '<option value="hours" selected>' in form.content.decode()
     bad = client.post(url("ledger_record", s), {
         "commitment": str(commitment.uuid), "type": "money", "quantity": "4",
         "given_on": today().isoformat(), "description": "Sessie"})

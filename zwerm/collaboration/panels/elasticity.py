@@ -1,6 +1,6 @@
 """Elasticity's entries on kernel pages: the welcome page in the ecosystem's sub-navigation
 for members, a "Welcome — start here" box for organisations that joined in the last 60 days,
-and a box when hand-over requests wait for the viewer (two queries in the usual case)."""
+and a box when hand-over requests wait for the viewer (one query each in the usual case)."""
 
 from __future__ import annotations
 
@@ -25,9 +25,12 @@ def ecosystem_aside(request: HttpRequest, ecosystem: Any) -> dict | None:
     organisation = getattr(actor, "organisation", None)
     if organisation is None or not request.user.is_authenticated:
         return None
-    is_new = selectors.is_new_member(selectors.member_of(ecosystem=ecosystem,
-                                                        organisation=organisation))
-    waiting = selectors.waiting_count(ecosystem=ecosystem, actor=actor)
+    membership = selectors.member_of(ecosystem=ecosystem, organisation=organisation,
+                                     person=request.user)
+    if membership is None:
+        return None
+    is_new = selectors.is_new_member(membership)
+    waiting = selectors.waiting_from(membership, ecosystem=ecosystem, actor=actor)
     if not is_new and not waiting:
         return None
     return {"ecosystem": ecosystem, "is_new": is_new, "waiting": waiting}

@@ -12,7 +12,18 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -26,7 +37,7 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.models.types import QUANTITY_PLACES
 from zwerm.core.privacy import visible_name_ids
-from zwerm.ecosystems.models import Ecosystem, Membership
+from zwerm.ecosystems.models import Ecosystem, Membership, MembershipEvent
 from zwerm.organisations.models import Organisation
 
 #: An organisation joined "recently" for this many days: the welcome panel points there.
@@ -188,15 +199,32 @@ def member_organisation(*, ecosystem: Ecosystem, organisation: Any) -> Any:
     return organisation if is_member else None
 
 
-def member_of(*, ecosystem: Ecosystem, organisation: Any) -> Membership | None:
-    """The membership, with ``first_active_at`` (when it first became active) in the same
-    query."""
+def member_of(*, ecosystem: Ecosystem, organisation: Any, person: Any = None
+              ) -> Membership | None:
+    """The membership, with ``first_active_at`` (when it first became active) and, given a
+    person, ``waiting_for_either`` (pending hand-over requests to the organisation or naming
+    the person) and ``waiting_for_person`` in the same query."""
     if organisation is None:
         return None
-    return Membership.objects.filter(ecosystem=ecosystem, organisation=organisation).annotate(
-        first_active_at=Min("events__created_at",
-                            filter=Q(events__to_state=Membership.State.ACTIVE)),
+    queryset = Membership.objects.filter(ecosystem=ecosystem, organisation=organisation)
+    if person is not None:
+        pending = HandOver.objects.filter(ecosystem=ecosystem, state=HandOver.State.PENDING)
+        queryset = queryset.annotate(
+            waiting_for_either=_count(pending.filter(Q(to_organisation=organisation)
+                                                     | Q(to_person=person))),
+            waiting_for_person=_count(pending.filter(to_person=person)),
+        )
+    return queryset.annotate(
+        first_active_at=Subquery(
+            MembershipEvent.objects.filter(membership=OuterRef("pk"),
+                                           to_state=Membership.State.ACTIVE)
+            .order_by("created_at").values("created_at")[:1]),
     ).first()
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    return Subquery(queryset.order_by().values("ecosystem").annotate(n=Count("pk"))
+                    .values("n")[:1], output_field=IntegerField())
 
 
 def is_new_member(membership: Membership | None) -> bool:
@@ -214,6 +242,17 @@ def is_new_member(membership: Membership | None) -> bool:
     first = membership.events.filter(to_state=Membership.State.ACTIVE).order_by(
         "created_at").values_list("created_at", flat=True).first()
     return first is not None and first >= cutoff
+
+
+def waiting_from(membership: Membership, *, ecosystem: Ecosystem, actor: Any) -> int:
+    """``waiting_count`` from the counts ``member_of`` annotated (a query only when requests
+    wait that the actor might answer as a speaker of the organisation)."""
+    from zwerm.collaboration.permissions import can_speak_for
+
+    either, own = membership.waiting_for_either or 0, membership.waiting_for_person or 0
+    if either > own and can_speak_for(actor, ecosystem, actor.organisation):
+        return either
+    return own
 
 
 def waiting_count(*, ecosystem: Ecosystem, actor: Any) -> int:

@@ -151,3 +151,21 @@ def test_selectors_run_a_fixed_number_of_queries(scene, rows, django_assert_max_
         tables = organisation_tables(organisation=s.giver, ecosystem=s.ecosystem,
                                      viewer=s.giver_admin)
     assert len(tables["commitments"]) == rows + 1
+
+
+def test_the_panel_counts_match_the_waiting_count(scene):
+    s = scene()
+    services.hand_over_request(actor=s.giving, commitment=s.commitment, to_organisation=s.taker)
+    services.hand_over_request(actor=s.giving, role=s.role, to_person=s.taker_admin)
+    for actor in (s.taking, s.giving):
+        membership = selectors.member_of(ecosystem=s.ecosystem,
+                                         organisation=actor.organisation, person=actor.person)
+        assert selectors.waiting_from(membership, ecosystem=s.ecosystem, actor=actor) == (
+            selectors.waiting_count(ecosystem=s.ecosystem, actor=actor))
+    colleague = person_in(s.taker)
+    from zwerm.core.actor import Actor
+
+    membership = selectors.member_of(ecosystem=s.ecosystem, organisation=s.taker,
+                                     person=colleague)
+    assert selectors.waiting_from(membership, ecosystem=s.ecosystem,
+                                  actor=Actor(colleague, s.taker)) == 0

@@ -11,7 +11,17 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from zwerm.collaboration.models import (
     Decision,
@@ -160,12 +170,8 @@ def proposal_list(*, ecosystem: Ecosystem, viewer: Any, state: str = "",
     return (
         queryset.select_related("ecosystem", "working_group", "proposer",
                                 "proposer_organisation")
-        .annotate(
-            is_open=Count("id", filter=Q(state=Proposal.State.OPEN)),
-            current_count=Count("positions", filter=Q(
-                positions__superseded_at__isnull=True,
-                positions__version=F("version"))),
-        )
+        .annotate(is_open=Case(When(state=Proposal.State.OPEN, then=Value(1)), default=Value(0),
+                               output_field=IntegerField()))
         .order_by("-is_open", "deadline", "-id")
     )
 

@@ -152,3 +152,17 @@ def test_working_group_panel_renders():
     context = working_group_sections(request, group)
     html = render_to_string("collaboration/decisions/panels/_working_group.html", context)
     assert "Groepsvoorstel" in html
+
+
+def test_proposal_list_puts_open_proposals_first_soonest_deadline_first():
+    from zwerm.collaboration.selectors.decisions import proposal_list
+
+    eco = Eco(orgs=1)
+    bulk(eco, 2)  # closed, deadline tomorrow
+    later = eco.propose(title="Later", deadline=timezone.now() + timedelta(days=9))
+    sooner = eco.propose(title="Eerder", deadline=timezone.now() + timedelta(days=3))
+    titles = [p.title for p in proposal_list(ecosystem=eco.ecosystem, viewer=None)]
+    assert titles[:2] == [sooner.title, later.title]
+    assert len(titles) == 4
+    assert [p.title for p in proposal_list(ecosystem=eco.ecosystem, viewer=None,
+                                           state="closed")] == ["Voorstel 2", "Voorstel 1"]

@@ -201,3 +201,30 @@ def test_the_ecosystem_page_shows_the_panels(client, eco):
     html = page.content.decode()
     assert url("proposal_list", eco) in html
     assert "Awaiting your position" in html and proposal.title in html
+
+
+def test_a_poll_through_the_pages(client, eco):
+    poll = eco.propose(kind="poll", options=["Dinsdag", "Donderdag"], title="Wanneer?")
+    thursday = poll.options.get(label="Donderdag")
+    login(client, eco.delegates[0])
+    page = client.get(url("proposal_detail", eco, poll.uuid))
+    assert "Donderdag" in page.content.decode()
+    bad = client.post(url("proposal_position", eco, poll.uuid), {"option": "nonsense"})
+    assert bad.status_code == 400
+    client.post(url("proposal_position", eco, poll.uuid), {"option": str(thursday.uuid)})
+    login(client, eco.delegates[1])
+    client.post(url("proposal_position", eco, poll.uuid), {"option": str(thursday.uuid)})
+    decision = Decision.objects.get()
+    assert decision.outcome == "poll_result"
+    page = client.get(url("decision_detail", eco, decision.number)).content.decode()
+    assert "Donderdag: 2" in page
+
+
+def test_after_not_adopted_the_proposer_is_offered_amend_and_reopen(client, eco):
+    proposal = eco.propose()
+    eco.respond(proposal, 0)
+    eco.respond(proposal, 1, "objection", reason="Nee")
+    login(client, eco.admins[0])
+    page = client.get(url("proposal_detail", eco, proposal.uuid)).content.decode()
+    assert "Amend and reopen" in page
+    assert "Save my position" not in page

@@ -151,3 +151,15 @@ def test_plain_values():
     assert exports.plain(date(2026, 5, 1)) == "2026-05-01"
     assert exports.plain(Decimal("1.50")) == "1.50"
     assert exports.export_zip({"format": "x", "tables": {"empty": []}})
+
+
+def test_the_leave_page_offers_the_export(client):
+    ecosystem = EcosystemFactory()
+    organisation, admin = member_organisation(ecosystem)
+    client.force_login(admin)
+    page = client.get(f"/ecosystems/{ecosystem.slug}/membership/leave/").content.decode()
+    assert f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.json" in page
+    assert f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.zip" in page
+    client.force_login(person_in(organisation))
+    page = client.get(f"/ecosystems/{ecosystem.slug}/membership/leave/").content.decode()
+    assert "/export/" not in page

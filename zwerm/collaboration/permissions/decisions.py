@@ -92,7 +92,15 @@ def who_may_respond(actor: Any, proposal: Proposal) -> str:
     """A full sentence saying who may give a position, for the refusal message."""
     organisation = getattr(actor, "organisation", None)
     group = proposal.working_group
+    if organisation is not None and not is_active_member(organisation, proposal.ecosystem):
+        return _("%(organisation)s is not an active member of this ecosystem, so it is not "
+                 "asked.") % {"organisation": organisation.name}
     if proposal.decision_mode == "organisation":
+        if organisation is not None and group is not None and not WorkingGroupMember.objects.filter(
+                working_group=group, organisation=organisation,
+                state=WorkingGroupMember.State.ACTIVE).exists():
+            return _("Only organisations with an active member in the working group %(group)s "
+                     "are asked.") % {"group": group.name}
         if organisation is not None:
             delegates = _delegates(proposal, organisation)
             if delegates:

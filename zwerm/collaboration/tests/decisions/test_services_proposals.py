@@ -77,6 +77,10 @@ def test_only_people_of_active_members_table_proposals():
     eco.ecosystem.memberships.filter(organisation=eco.orgs[1]).update(state="paused")
     with pytest.raises(NotAllowed):
         eco.propose(by=eco.admin(1))
+    proposal = eco.propose()
+    with pytest.raises(NotAllowed) as error:
+        eco.respond(proposal, 1)
+    assert "not an active member" in str(error.value.message)
 
 
 def test_a_working_group_must_be_this_ecosystems_and_not_archived():
@@ -257,8 +261,9 @@ def test_a_working_groups_proposal_asks_only_organisations_in_the_group():
     eco = Eco(orgs=3)
     group = eco.group([0, 1])
     proposal = eco.propose(working_group=group)
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotAllowed) as error:
         eco.respond(proposal, 2)
+    assert group.name in str(error.value.message)
     eco.respond(proposal, 0)
     eco.respond(proposal, 1)
     assert Decision.objects.get().tally["eligible"] == 2

@@ -228,3 +228,17 @@ def test_after_not_adopted_the_proposer_is_offered_amend_and_reopen(client, eco)
     page = client.get(url("proposal_detail", eco, proposal.uuid)).content.decode()
     assert "Amend and reopen" in page
     assert "Save my position" not in page
+
+
+def test_the_working_group_page_lists_its_proposals_and_decisions(client, eco):
+    group = eco.group([0, 1])
+    open_one = eco.propose(title="Open groepsvoorstel", working_group=group)
+    done = eco.propose(title="Besloten groepsvoorstel", working_group=group)
+    eco.respond(done, 0)
+    eco.respond(done, 1)
+    login(client, eco.delegates[1])
+    page = client.get(reverse("collaboration:wg_detail", args=[eco.ecosystem.slug, group.slug]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert open_one.title in html and done.title in html
+    assert "Table a proposal to this group" in html

@@ -30,6 +30,7 @@ from zwerm.core.actor import Actor
 from zwerm.core.notifications import mark_read
 from zwerm.demo import data
 from zwerm.demo.clock import DAYS, LAST_DAY, DemoClock
+from zwerm.demo.plan_collaboration import CollaborationPlanner
 from zwerm.demo.plan_events import EventPlanner
 from zwerm.demo.plan_ideation import IdeationPlanner
 from zwerm.ecosystems import services as ecosystems
@@ -87,7 +88,9 @@ class DemoLoader:
             self.plan_ecosystem(ecosystem)
         self.at(DAYS - 30, self.read_old_notifications)
         EventPlanner(self).plan()
-        IdeationPlanner(self).plan()
+        ideation = IdeationPlanner(self)
+        ideation.plan()
+        CollaborationPlanner(self, ideation.initiatives).plan()
 
     def plan_organisation(self, spec: dict[str, Any]) -> None:
         slug, day = spec["slug"], spec["day"]

@@ -12,6 +12,16 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from zwerm.accounts.models import User
+from zwerm.collaboration.models import (
+    CollaborationSettings,
+    Contribution,
+    Decision,
+    Deliverable,
+    HandOver,
+    Proposal,
+    WorkingGroup,
+)
+from zwerm.collaboration.models import Commitment as Promise
 from zwerm.core.actor import Actor
 from zwerm.core.management.commands.zwerm_keys import ensure_signing_key
 from zwerm.core.models import Activity, Notification
@@ -194,3 +204,28 @@ def test_without_a_signing_key_the_log_is_left_unsigned(tmp_path, monkeypatch):
     sign_log(messages.append)
     assert "not signed" in messages[0] and "zwerm_keys" in messages[0]
     assert LogEntry.objects.exists() and not Checkpoint.objects.exists()
+
+
+def test_keeping_together_groups_deliverables_ledger_decisions_and_a_hand_over(demo):
+    ecosystem = Ecosystem.objects.get(slug="circulaire-bouwmaterialen-delta")
+    assert CollaborationSettings.objects.get(ecosystem=ecosystem).unit_of_account == "euro"
+    groups = WorkingGroup.objects.filter(ecosystem=ecosystem)
+    assert groups.count() == 3 and groups.filter(archived_at__isnull=False).count() == 1
+    grown = groups.get(initiative__isnull=False)
+    assert grown.members.filter(state="active").count() >= 4
+    assert grown.roles.filter(ended_at__isnull=True).count() == 2
+    states = set(Deliverable.objects.values_list("state", flat=True))
+    assert {"delivered", "in_progress"} <= states
+    overdue = Deliverable.objects.get(title__startswith="Aanmeldplicht")
+    assert overdue.due_on < timezone.localdate() and overdue.state == "in_progress"
+    assert Promise.objects.filter(state="fulfilled").exists()
+    assert Promise.objects.filter(state="handed_over").count() == 1
+    assert HandOver.objects.get().state == "accepted"
+    entries = Contribution.objects.filter(ecosystem=ecosystem)
+    assert entries.filter(acknowledged_at__isnull=True).exists()
+    assert entries.filter(acknowledged_at__isnull=False).count() >= 4
+    assert entries.exclude(persistent_link="").count() == 2
+    outcomes = sorted(Decision.objects.values_list("outcome", flat=True))
+    assert outcomes == ["adopted", "not_adopted", "poll_result"]
+    still_open = Proposal.objects.get(state="open")
+    assert still_open.version == 2 and still_open.deadline > timezone.now()

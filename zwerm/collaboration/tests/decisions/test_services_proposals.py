@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from zwerm.collaboration.models import Decision, Position, Proposal
 from zwerm.collaboration.services.decisions import (
@@ -78,9 +78,9 @@ def test_only_people_of_active_members_table_proposals():
     with pytest.raises(NotAllowed):
         eco.propose(by=eco.admin(1))
     proposal = eco.propose()
-    with pytest.raises(NotAllowed) as error:
+    with translation.override("en"), pytest.raises(NotAllowed) as error:
         eco.respond(proposal, 1)
-    assert "not an active member" in str(error.value.message)
+    assert f"{eco.orgs[1].name} is not an active member" in str(error.value.message)
 
 
 def test_a_working_group_must_be_this_ecosystems_and_not_archived():

@@ -32,6 +32,7 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.permissions import is_active_member
+from zwerm.collaboration.services.ledger_commitments import mark_released
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
@@ -338,7 +339,31 @@ def hand_over_decline(*, actor: Actor, hand_over: HandOver, reason: str) -> Hand
     recipients.append(hand_over.requested_by)
     notify(recipients=recipients, kind=KIND, activity=activity,
            url=hand_over_url(hand_over.ecosystem))
+    if not _still_taking_part(hand_over):
+        _release_after_departure(actor, hand_over)
     return hand_over
+
+
+def _still_taking_part(hand_over: HandOver) -> bool:
+    return Membership.objects.filter(
+        ecosystem=hand_over.ecosystem, organisation=hand_over.from_organisation,
+        state__in=[Membership.State.ACTIVE, Membership.State.PAUSED],
+    ).exists()
+
+
+def _release_after_departure(actor: Actor, hand_over: HandOver) -> None:
+    """The giving organisation has left, so nobody can ask another: the item is released."""
+    note = gettext("Released: %(organisation)s had left and the hand-over was declined.") % {
+        "organisation": hand_over.from_organisation}
+    if hand_over.commitment_id:
+        commitment = Commitment.objects.select_for_update().get(pk=hand_over.commitment_id)
+        if commitment.state == Commitment.State.OPEN:
+            _release_commitment(actor, commitment, note)
+        return
+    role = WorkingGroupRole.objects.select_for_update().select_related(
+        "working_group__ecosystem", "organisation").get(pk=hand_over.role_id)
+    if role.ended_at is None:
+        _release_role(actor, role, note[:ROLE_REASON_MAX])
 
 
 def _withdraw(actor: Actor, hand_over: HandOver) -> HandOver:
@@ -376,11 +401,9 @@ def hand_over_withdraw(*, actor: Actor, hand_over: HandOver) -> HandOver:
 def _release_commitment(actor: Actor, commitment: Commitment, note: str) -> Commitment:
     """The ledger's release (one activity, ``collaboration.commitment.released``), plus the
     hand-over record of the decision."""
-    from zwerm.collaboration.services.ledger_commitments import commitment_release as release
-
     reason = note or gettext("Released by %(organisation)s.") % {
         "organisation": commitment.organisation}
-    commitment = release(actor=actor, commitment=commitment, reason=reason)
+    commitment = mark_released(actor=actor, commitment=commitment, reason=reason)
     HandOver.objects.create(
         ecosystem=commitment.ecosystem, from_organisation=commitment.organisation,
         commitment=commitment, state=HandOver.State.RELEASED, note=note,
@@ -438,27 +461,28 @@ def role_release(*, actor: Actor, role: WorkingGroupRole, note: str = "") -> Wor
 
 def departure(*, actor: Actor, membership: Membership, action: str) -> None:
     """The kernel's departure hook. Leaving releases every open commitment and role not
-    handed over (pending requests are withdrawn first) and ends the organisation's people's
-    working-group memberships, each recorded. Pausing takes nothing away."""
+    being handed over and ends the organisation's people's working-group memberships, each
+    recorded. A hand-over still waiting for an answer stays open: the receiving side may
+    accept it after the organisation has gone (if it declines, the item is released then).
+    Pausing takes nothing away."""
     if action != "leave":
         return
     ecosystem, organisation = membership.ecosystem, membership.organisation
     note = gettext("Released when %(organisation)s left the ecosystem.") % {
         "organisation": organisation}
-    pending = HandOver.objects.select_for_update().select_related(
-        "ecosystem", "from_organisation", "to_organisation", "to_person", "commitment",
-        "role__working_group",
-    ).filter(ecosystem=ecosystem, from_organisation=organisation, state=HandOver.State.PENDING)
-    for hand_over in pending:
-        _withdraw(actor, hand_over)
+    pending = HandOver.objects.filter(ecosystem=ecosystem, from_organisation=organisation,
+                                      state=HandOver.State.PENDING)
+    waiting_commitments = set(pending.values_list("commitment_id", flat=True))
+    waiting_roles = set(pending.values_list("role_id", flat=True))
     for commitment in Commitment.objects.select_for_update().select_related(
         "ecosystem", "organisation"
-    ).filter(ecosystem=ecosystem, organisation=organisation, state=Commitment.State.OPEN):
+    ).filter(ecosystem=ecosystem, organisation=organisation, state=Commitment.State.OPEN
+             ).exclude(pk__in=waiting_commitments - {None}):
         _release_commitment(actor, commitment, note)
     for role in WorkingGroupRole.objects.select_for_update().select_related(
         "working_group__ecosystem", "organisation"
     ).filter(working_group__ecosystem=ecosystem, organisation=organisation,
-             ended_at__isnull=True):
+             ended_at__isnull=True).exclude(pk__in=waiting_roles - {None}):
         _release_role(actor, role, note[:ROLE_REASON_MAX])
     _end_memberships(actor, ecosystem, organisation)
 

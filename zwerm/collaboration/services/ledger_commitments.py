@@ -178,6 +178,15 @@ def commitment_release(*, actor: Actor, commitment: Commitment, reason: str) -> 
         raise Conflict(_("Only an open commitment can be released."), code="not_open")
     if not permissions.can_release(actor, commitment):
         raise NotAllowed(_("Only people of the committed organisation can release it."))
+    return mark_released(actor=actor, commitment=commitment, reason=reason)
+
+
+def mark_released(*, actor: Actor, commitment: Commitment, reason: str) -> Commitment:
+    """Release a locked, open commitment and record it; callers have checked who may.
+
+    Besides the organisation itself, a departure releases what it leaves behind, and a
+    hand-over declined after the organisation left releases what nobody took over.
+    """
     commitment.closed_reason = clean_text(reason, field="reason", label=_("reason"),
                                           required=True)
     commitment.state = Commitment.State.RELEASED

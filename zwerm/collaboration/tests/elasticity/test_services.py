@@ -293,19 +293,37 @@ def test_leaving_releases_what_was_not_handed_over_and_keeps_the_history(scene):
     assert Commitment.objects.get(pk=s.commitment.pk).state == Commitment.State.HANDED_OVER
     assert Commitment.objects.get(organisation=s.taker).state == Commitment.State.OPEN
     pending.refresh_from_db()
-    assert pending.state == HandOver.State.WITHDRAWN
+    assert pending.state == HandOver.State.PENDING  # the other side may still take it over
     s.role.refresh_from_db()
-    assert s.role.ended_at is not None
+    assert s.role.ended_at is None
     member = WorkingGroupMember.objects.get(person=s.giver_admin)
     assert member.state == WorkingGroupMember.State.LEFT and member.left_at
     assert WorkingGroupMember.objects.get(person=s.taker_admin).state == "active"
     recorded = verbs()
-    for verb in ("collaboration.commitment.released", "collaboration.hand_over.withdrawn",
-                 "collaboration.working_group_role.released",
+    for verb in ("collaboration.commitment.released",
                  "collaboration.working_group_member.departed", "ecosystems.membership.left"):
         assert verb in recorded
+    assert "collaboration.hand_over.withdrawn" not in recorded
     assert recorded.index("collaboration.commitment.released") < recorded.index(
         "ecosystems.membership.left")
+
+    services.hand_over_accept(actor=s.taking, hand_over=pending)
+    assert WorkingGroupRole.objects.get(ended_at__isnull=True).person == s.taker_admin
+
+
+def test_a_hand_over_declined_after_leaving_releases_the_commitment(scene):
+    s = scene()
+    pending = services.hand_over_request(actor=s.giving, commitment=s.commitment,
+                                         to_organisation=s.taker)
+    membership_leave(actor=s.giving, membership=Membership.objects.get(organisation=s.giver),
+                     reason="Het project is klaar.")
+    assert Commitment.objects.get(pk=s.commitment.pk).state == Commitment.State.OPEN
+
+    services.hand_over_decline(actor=s.taking, hand_over=pending, reason="Geen capaciteit.")
+    released = Commitment.objects.get(pk=s.commitment.pk)
+    assert released.state == Commitment.State.RELEASED
+    assert "Geen" not in released.closed_reason and released.closed_reason
+    assert verbs()[-1] == "collaboration.commitment.released"
 
 
 def test_pausing_takes_nothing_away(scene):

@@ -27,6 +27,7 @@ from uuid import UUID
 from django.utils import timezone
 
 from zwerm.core.privacy import visible_name_ids
+from zwerm.core.text import spreadsheet_safe
 
 FORMAT = "zwerm-organisation-export"
 VERSION = 1
@@ -148,6 +149,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return value
 
 

@@ -163,3 +163,10 @@ def test_the_leave_page_offers_the_export(client):
     client.force_login(person_in(organisation))
     page = client.get(f"/ecosystems/{ecosystem.slug}/membership/leave/").content.decode()
     assert "/export/" not in page
+
+
+def test_csv_cells_typed_by_people_never_run_as_formulas():
+    archive = exports.export_zip({"format": "x", "tables": {"notes": [
+        {"note": "=HYPERLINK(\"https://evil.example\")", "amount": "-4", "count": 3}]}})
+    text = zipfile.ZipFile(io.BytesIO(archive)).read("notes.csv").decode()
+    assert "'=HYPERLINK" in text and ",-4," in text  # a number stays a number

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zwerm.accounts.models import User
 from zwerm.core.errors import DomainError
+from zwerm.core.text import spreadsheet_safe
 from zwerm.events import permissions, selectors, services
 from zwerm.events.forms import OrganiserForm, QuestionForm, add_domain_error
 from zwerm.events.models import Event, Registration
@@ -181,7 +182,7 @@ def event_export(request, slug):
     for registration in selectors.registrations_of(event=event).exclude(state="cancelled"):
         answers = {answer.question_id: answer.value for answer in registration.answers.all()}
         writer.writerow([
-            _safe(str(registration.person) if registration.person_id
+            spreadsheet_safe(str(registration.person) if registration.person_id
                   else registration.guest_name),
             registration.guest_email,  # people's own addresses are never shown to others
             registration.organisation.name if registration.organisation else "",
@@ -191,11 +192,7 @@ def event_export(request, slug):
             timezone.localtime(registration.checked_in_at, zone).strftime("%Y-%m-%d %H:%M")
             if registration.checked_in_at else "",
             _("yes") if registration.show_on_attendee_list else _("no"),
-            *[_safe(answers.get(question.pk, "")) for question in questions],
+            *[spreadsheet_safe(answers.get(question.pk, "")) for question in questions],
         ])
     return response
 
-
-def _safe(value: str) -> str:
-    """Answers are typed by registrants: keep a spreadsheet from reading them as formulas."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -22,6 +22,7 @@ from zwerm.ecosystems.models import Ecosystem
 
 TEXT_MAX = 2000
 MAX_WHOLE = Decimal(10) ** (QUANTITY_DIGITS - QUANTITY_PLACES)
+CENT = Decimal(10) ** -QUANTITY_PLACES
 
 
 def require_person(actor: Actor) -> None:
@@ -43,7 +44,9 @@ def clean_type(value: Any) -> str:
 
 
 def clean_amount(value: Any, *, field: str, allow_zero: bool = False) -> Decimal:
-    """An exact amount: more than zero (or zero where allowed), at most two decimals."""
+    """An exact amount: more than zero (or zero where allowed), at most two decimals, below
+    ``MAX_WHOLE``. Whatever comes in (any number of digits), a bad amount is a
+    ``ValidationFailed`` on ``field``, never an ``InvalidOperation``."""
     label = {"quantity": _("The quantity"), "value": _("The value")}.get(field, _("The amount"))
     if isinstance(value, float):
         value = repr(value)
@@ -58,15 +61,20 @@ def clean_amount(value: Any, *, field: str, allow_zero: bool = False) -> Decimal
         raise ValidationFailed(
             _("%(label)s must be more than zero.") % {"label": label}, field=field
         )
-    if amount.as_tuple().exponent < -QUANTITY_PLACES and amount != amount.quantize(
-        Decimal("0.01")
-    ):
+    # The size first: quantizing a number with more digits than the decimal context holds
+    # raises InvalidOperation (a 500), so nothing is quantized before it is known to fit.
+    too_large = ValidationFailed(_("%(label)s is too large.") % {"label": label}, field=field)
+    if amount >= MAX_WHOLE:
+        raise too_large
+    try:
+        rounded = amount.quantize(CENT)
+    except InvalidOperation as error:
+        raise too_large from error
+    if rounded != amount:
         raise ValidationFailed(
             _("%(label)s may have at most two decimals.") % {"label": label}, field=field
         )
-    if amount >= MAX_WHOLE:
-        raise ValidationFailed(_("%(label)s is too large.") % {"label": label}, field=field)
-    return amount.quantize(Decimal("0.01"))
+    return rounded.copy_abs()  # "-0" is zero, not minus zero
 
 
 def clean_unit(value: Any, type_: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 
 from zwerm.collaboration.models import Commitment, Contribution
 from zwerm.collaboration.tests.ledger.helpers import in_days, scene, today
+from zwerm.core.models import Activity
 from zwerm.core.testing.fixtures import assert_error_format
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +184,46 @@ def test_list_endpoints_use_the_same_queries_for_5_and_50_rows(api, path):
         assert response.status_code == 200, response.content
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+HUGE = "999999999999999999999999999.001"  # more digits than a Decimal context holds
+
+
+@pytest.mark.parametrize("amount", [HUGE, "1" + "0" * 40 + ".5", "1e999999"])
+def test_an_over_precise_commitment_quantity_is_a_422_not_a_500(api_for, amount):
+    s = scene()
+    giver = api_for(s.giver_person, s.giver)
+    response = giver.post(f"{BASE}/ecosystems/{s.ecosystem.slug}/commitments", {
+        "type": "hours", "quantity": amount, "due_on": in_days(7).isoformat(),
+        "deliverable": str(s.deliverable.uuid)})
+    body = assert_error_format(response, 422)
+    assert body["code"] and list(body["fields"]) == ["quantity"], body
+    assert not Commitment.objects.exists()
+
+    made = giver.post(f"{BASE}/ecosystems/{s.ecosystem.slug}/commitments", {
+        "type": "hours", "quantity": "10", "due_on": in_days(7).isoformat(),
+        "deliverable": str(s.deliverable.uuid)}).json()
+    response = giver.patch(f"{BASE}/commitments/{made['uuid']}", {"quantity": amount})
+    assert list(assert_error_format(response, 422)["fields"]) == ["quantity"]
+    assert Commitment.objects.get().quantity == 10
+    assert Activity.objects.filter(verb="collaboration.commitment.updated").count() == 0
+
+
+@pytest.mark.parametrize("field", ["quantity", "value"])
+def test_an_over_precise_contribution_amount_is_a_422_not_a_500(api_for, field):
+    s = scene(unit_of_account="euro")
+    giver = api_for(s.giver_person, s.giver)
+    data = {"type": "hours", "quantity": "4", "value": "100", "given_on": today().isoformat(),
+            "description": "Werk", "deliverable": str(s.deliverable.uuid)}
+    response = giver.post(f"{BASE}/ecosystems/{s.ecosystem.slug}/contributions",
+                          {**data, field: HUGE})
+    body = assert_error_format(response, 422)
+    assert body["code"] and list(body["fields"]) == [field], body
+    assert not Contribution.objects.exists()
+
+    entry = giver.post(f"{BASE}/ecosystems/{s.ecosystem.slug}/contributions", data).json()
+    response = giver.patch(f"{BASE}/contributions/{entry['uuid']}", {field: HUGE})
+    assert list(assert_error_format(response, 422)["fields"]) == [field]
+    stored = Contribution.objects.get()
+    assert (stored.quantity, stored.value) == (4, 100)
+    assert not Activity.objects.filter(verb="collaboration.contribution.corrected").exists()

@@ -10,7 +10,9 @@ from typing import Any
 
 from django.conf import settings
 
+from zwerm.core.request_cache import remembered
 from zwerm.ecosystems.models import Ecosystem, Membership, Role
+from zwerm.organisations import permissions as organisation_permissions
 from zwerm.organisations.models import Organisation, OrganisationMember
 
 SEEING_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
@@ -29,24 +31,14 @@ def is_operator(person: Any) -> bool:
 
 
 def organisation_ids(person: Any) -> set[int]:
-    person = _person(person)
-    if person is None:
-        return set()
-    return set(
-        OrganisationMember.objects.filter(person=person, left_at__isnull=True).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return set(organisation_permissions.organisation_roles(_person(person)))
 
 
 def is_organisation_admin(person: Any, organisation: Organisation) -> bool:
-    person = _person(person)
-    if person is None or organisation is None:
+    if organisation is None:
         return False
-    return OrganisationMember.objects.filter(
-        person=person, organisation=organisation, left_at__isnull=True,
-        role=OrganisationMember.Role.ADMIN,
-    ).exists()
+    return organisation_permissions.role_in(_person(person), organisation) == (
+        OrganisationMember.Role.ADMIN)
 
 
 def is_member_of(person: Any, ecosystem: Ecosystem) -> bool:
@@ -54,12 +46,12 @@ def is_member_of(person: Any, ecosystem: Ecosystem) -> bool:
     person = _person(person)
     if person is None:
         return False
-    return Membership.objects.filter(
+    return remembered(("is_member_of", person.pk, ecosystem.pk), lambda: Membership.objects.filter(
         ecosystem=ecosystem,
         state__in=SEEING_STATES,
         organisation__memberships__person=person,
         organisation__memberships__left_at__isnull=True,
-    ).exists()
+    ).exists())
 
 
 def can_view(person: Any, ecosystem: Ecosystem) -> bool:
@@ -76,9 +68,9 @@ def is_facilitator(person: Any, ecosystem: Ecosystem) -> bool:
     person = _person(person)
     if person is None:
         return False
-    return Role.objects.filter(
+    return remembered(("is_facilitator", person.pk, ecosystem.pk), lambda: Role.objects.filter(
         ecosystem=ecosystem, person=person, name=Role.Name.FACILITATOR, ended_at__isnull=True
-    ).exists()
+    ).exists())
 
 
 def can_manage(person: Any, ecosystem: Ecosystem) -> bool:

@@ -17,6 +17,7 @@ from zwerm.ecosystems.models import (
     MembershipEvent,
     Role,
 )
+from zwerm.organisations import permissions as organisation_permissions
 from zwerm.organisations.models import OrganisationMember
 
 SEEING_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
@@ -36,11 +37,7 @@ def viewer_organisation_ids(viewer: Any) -> list[int]:
     person = _person(viewer)
     if person is None:
         return []
-    return list(
-        person.organisation_memberships.filter(left_at__isnull=True).values_list(
-            "organisation_id", flat=True
-        )
-    )
+    return list(organisation_permissions.organisation_roles(person))
 
 
 def _member_ecosystem_ids(organisation_ids: list[int]) -> QuerySet:

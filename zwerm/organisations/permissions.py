@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zwerm.core.request_cache import remembered
 from zwerm.organisations.models import Organisation, OrganisationMember
 
 
@@ -20,18 +21,23 @@ def is_operator(viewer: Any) -> bool:
     return bool(person is not None and person.is_staff and person.is_active)
 
 
+def organisation_roles(viewer: Any) -> dict[int, str]:
+    """The viewer's current organisations (by id) and their role in each: one query, asked
+    once per page (``zwerm.core.request_cache``) however many checks need it."""
+    person = _person(viewer)
+    if person is None:
+        return {}
+    return dict(remembered(("organisation_roles", person.pk), lambda: dict(
+        OrganisationMember.objects.filter(person=person, left_at__isnull=True)
+        .values_list("organisation_id", "role")
+    )))
+
+
 def role_in(viewer: Any, organisation: Organisation) -> str | None:
     """The viewer's current role in the organisation, or None."""
-    person = _person(viewer)
-    if person is None or organisation.pk is None:
+    if organisation is None or organisation.pk is None:
         return None
-    return (
-        OrganisationMember.objects.filter(
-            organisation=organisation, person=person, left_at__isnull=True
-        )
-        .values_list("role", flat=True)
-        .first()
-    )
+    return organisation_roles(viewer).get(organisation.pk)
 
 
 def can_view(viewer: Any, organisation: Organisation) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 from zwerm.ecosystems import permissions as ecosystem_permissions
 from zwerm.ecosystems.models import Ecosystem, Membership
-from zwerm.organisations.models import OrganisationMember
+from zwerm.organisations.permissions import organisation_roles
 
 
 def _person(who: Any) -> Any:
@@ -42,12 +42,9 @@ def is_active_member(organisation: Any, ecosystem: Ecosystem) -> bool:
 
 
 def belongs_to(who: Any, organisation: Any) -> bool:
-    person = _person(who)
-    if person is None or organisation is None:
+    if organisation is None:
         return False
-    return OrganisationMember.objects.filter(
-        person=person, organisation=organisation, left_at__isnull=True
-    ).exists()
+    return organisation.pk in organisation_roles(_person(who))
 
 
 def can_take_part(actor: Any, ecosystem: Ecosystem) -> bool:

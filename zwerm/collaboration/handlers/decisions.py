@@ -34,8 +34,38 @@ def export_person(person: Any) -> dict[str, Any]:
     }
 
 
+def on_merge(*, actor: Any, source: Any, target: Any) -> None:
+    """Proposals and positions of a merged organisation move to the one it joined.
+
+    Where both gave a current position on the same version, the target's stands and the
+    source's is kept as superseded history (one position per organisation).
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from zwerm.collaboration.models import Position, Proposal
+
+    Proposal.objects.filter(proposer_organisation=source).update(
+        proposer_organisation=target)
+    source_key, target_key = f"org:{source.uuid}", f"org:{target.uuid}"
+    taken = set(Position.objects.filter(voter_key=target_key, superseded_at__isnull=True)
+                .values_list("proposal_id", "version"))
+    clashes = Q()
+    for proposal_id, version in taken:
+        clashes |= Q(proposal_id=proposal_id, version=version)
+    if taken:
+        Position.objects.filter(clashes, voter_key=source_key,
+                                superseded_at__isnull=True).update(
+            superseded_at=timezone.now())
+    Position.objects.filter(voter_key=source_key).update(voter_key=target_key)
+    Position.objects.filter(organisation=source).update(organisation=target)
+
+
 def register() -> None:
-    """Wire this part into the kernel (privacy export)."""
+    """Wire this part into the kernel (privacy export, organisation merges)."""
     from zwerm.core import privacy
+    from zwerm.organisations import hooks
+
+    hooks.register_merge(on_merge)
 
     privacy.register_exporter("collaboration_decisions", export_person)

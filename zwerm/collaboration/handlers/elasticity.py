@@ -79,10 +79,25 @@ def export_person(person: Any) -> list[dict[str, Any]]:
     ]
 
 
+def on_merge(*, actor: Any, source: Any, target: Any) -> None:
+    """Hand-overs of a merged organisation move to the one it joined; a request still
+    waiting between the two becomes pointless and is withdrawn."""
+    from django.utils import timezone
+
+    HandOver.objects.filter(from_organisation=source).update(from_organisation=target)
+    HandOver.objects.filter(to_organisation=source).update(to_organisation=target)
+    HandOver.objects.filter(from_organisation=target, to_organisation=target,
+                            state=HandOver.State.PENDING).update(
+        state=HandOver.State.WITHDRAWN, answered_at=timezone.now())
+
+
 def register() -> None:
     """Wire this part into the kernel (panels, privacy hooks, listeners)."""
     from zwerm.core import privacy
     from zwerm.ecosystems import exports, hooks
+    from zwerm.organisations import hooks as organisation_hooks
+
+    organisation_hooks.register_merge(on_merge)
 
     hooks.register_open_obligations(open_obligations)
     hooks.register_departure(departure)

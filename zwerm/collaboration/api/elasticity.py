@@ -31,6 +31,7 @@ from zwerm.collaboration.permissions import can_speak_for
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.selectors import elasticity as selectors
 from zwerm.collaboration.services import elasticity as services
+from zwerm.collaboration.services import ledger as ledger_services
 from zwerm.core.api_support import REQUIRED, actor_of
 from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
@@ -260,16 +261,18 @@ def withdraw_hand_over(request, key: uuid.UUID):
 
 
 @router.post("/ecosystems/{slug}/releases", response=ReleaseOut, auth=REQUIRED,
-             summary="Release an open commitment or a working-group role")
+             summary="Release an open commitment (saying why) or a working-group role")
 def release(request, slug: str, payload: ReleaseIn):
     ecosystem = _ecosystem(request, slug)
     item = _item(ecosystem, payload.commitment, payload.role)
     if "commitment" in item:
-        commitment = services.commitment_release(actor=actor_of(request),
-                                                 commitment=item["commitment"],
-                                                 note=payload.note)
+        # The ledger's one path for releasing a commitment: a reason is required.
+        commitment = ledger_services.commitment_release(
+            actor=actor_of(request), commitment=item["commitment"],
+            reason=payload.reason or payload.note)
         return {"item": "commitment", "uuid": commitment.uuid, "state": commitment.state}
-    role = services.role_release(actor=actor_of(request), role=item["role"], note=payload.note)
+    role = services.role_release(actor=actor_of(request), role=item["role"],
+                                 note=payload.note or payload.reason)
     return {"item": "role", "uuid": role.uuid, "state": "released"}
 
 

@@ -81,6 +81,9 @@ class HandOverIn(Schema):
 class ReleaseIn(Schema):
     commitment: uuid.UUID | None = None
     role: uuid.UUID | None = None
+    reason: str = Field("", max_length=2000,
+                        description="Why; required for a commitment (``note`` is taken "
+                                    "when empty)")
     note: str = Field("", max_length=2000)
 
 

@@ -1,8 +1,10 @@
 """Who may see the ledger and commitments, commit, record, correct and acknowledge.
 
 Seeing follows the ecosystem. Committing needs an active member organisation; recording a
-contribution also an organisation that paused (it may still give). Only the giving side
-edits, and only until the receiving side acknowledged; only the receiving side acknowledges.
+contribution also an organisation that paused (it may still give). People of the committed
+organisation change a commitment; only its admins and delegate release it (as for
+hand-overs). Only the giving side edits a contribution, and only until the receiving side
+acknowledged; only the receiving side acknowledges.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from zwerm.collaboration.permissions import (
     can_take_part,
     can_view,
 )
+from zwerm.collaboration.permissions.elasticity import is_settling_member
+from zwerm.core.actor import Actor
 from zwerm.ecosystems.models import Ecosystem, Membership
 
 GIVING_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
@@ -38,8 +42,18 @@ def can_edit_commitment(who: Any, commitment: Commitment) -> bool:
 
 
 def can_release(who: Any, commitment: Commitment) -> bool:
-    """The committed organisation withdraws an open commitment (saying why)."""
-    return can_edit_commitment(who, commitment)
+    """The people who speak for the committed organisation — its admins and its delegate
+    in the ecosystem — release an open commitment, as they decide on hand-overs: while the
+    organisation is an active or paused member and, given an ``Actor``, only acting for
+    that organisation. Other people of the organisation change it but do not release it."""
+    if commitment.state != Commitment.State.OPEN:
+        return False
+    if isinstance(who, Actor) and getattr(who.organisation, "pk", None) != (
+        commitment.organisation_id
+    ):
+        return False
+    return is_settling_member(commitment.organisation, commitment.ecosystem) and can_speak_for(
+        who, commitment.ecosystem, commitment.organisation)
 
 
 def may_give(organisation: Any, ecosystem: Ecosystem) -> bool:

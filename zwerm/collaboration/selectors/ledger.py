@@ -30,6 +30,7 @@ from zwerm.collaboration import balances as pure
 from zwerm.collaboration.models import (
     Commitment,
     Contribution,
+    HandOver,
     WorkingGroupMember,
     WorkingGroupRole,
 )
@@ -124,6 +125,12 @@ def commitment_detail(*, viewer: Any, ecosystem: Ecosystem, uuid: Any) -> Commit
         return _commitments(ecosystem).filter(uuid=uuid).first()
     except (ValueError, TypeError):
         return None
+
+
+def is_being_handed_over(commitment: Commitment) -> bool:
+    """A hand-over of the commitment waits for an answer: until then it neither changes nor
+    is released."""
+    return HandOver.objects.filter(commitment=commitment, state=HandOver.State.PENDING).exists()
 
 
 def open_commitments_of(*, ecosystem: Ecosystem, organisation: Any) -> QuerySet[Commitment]:

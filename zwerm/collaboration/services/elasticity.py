@@ -7,17 +7,19 @@ be delivered (the old one stays, handed over, with its contributions); a role en
 old holder and starts for the person named. Releasing leaves a ``HandOver`` row in state
 ``released`` as the record of the decision. On leaving, whatever was not handed over is
 released (see ``departure``); on pausing nothing is taken away.
+
+Releasing a commitment by hand is the ledger's ``commitment_release`` (one path per action);
+every release of a commitment here goes through the ledger's ``mark_released``, which also
+writes the ``HandOver`` row. Roles are released here (``role_release``).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -32,7 +34,7 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.permissions import is_active_member
-from zwerm.collaboration.services.ledger_commitments import mark_released
+from zwerm.collaboration.services.ledger_commitments import delivered_of, mark_released
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
@@ -83,12 +85,6 @@ def clean_note(value: str | None, *, field: str = "note", required: bool = False
         raise ValidationFailed(
             _("Keep this under %(max)d characters.") % {"max": max_length}, field=field)
     return value
-
-
-def delivered_of(commitment: Commitment) -> Decimal:
-    """What the linked contributions delivered so far (the ledger's rule)."""
-    total = commitment.contributions.aggregate(total=Sum("quantity"))["total"]
-    return total or Decimal("0")
 
 
 def _require_hand_over(actor: Actor, ecosystem: Ecosystem) -> None:
@@ -340,7 +336,8 @@ def hand_over_decline(*, actor: Actor, hand_over: HandOver, reason: str) -> Hand
     notify(recipients=recipients, kind=KIND, activity=activity,
            url=hand_over_url(hand_over.ecosystem))
     if not _still_taking_part(hand_over):
-        _release_after_departure(actor, hand_over)
+        _release_after_departure(actor, hand_over, gettext(
+            "Released: %(organisation)s had left and the hand-over was declined."))
     return hand_over
 
 
@@ -351,14 +348,14 @@ def _still_taking_part(hand_over: HandOver) -> bool:
     ).exists()
 
 
-def _release_after_departure(actor: Actor, hand_over: HandOver) -> None:
-    """The giving organisation has left, so nobody can ask another: the item is released."""
-    note = gettext("Released: %(organisation)s had left and the hand-over was declined.") % {
-        "organisation": hand_over.from_organisation}
+def _release_after_departure(actor: Actor, hand_over: HandOver, message: str) -> None:
+    """The giving organisation has left, so nobody can ask another: the item is released
+    (``message`` says why, with ``%(organisation)s`` for the organisation that left)."""
+    note = message % {"organisation": hand_over.from_organisation}
     if hand_over.commitment_id:
         commitment = Commitment.objects.select_for_update().get(pk=hand_over.commitment_id)
         if commitment.state == Commitment.State.OPEN:
-            _release_commitment(actor, commitment, note)
+            mark_released(actor=actor, commitment=commitment, reason=note)
         return
     role = WorkingGroupRole.objects.select_for_update().select_related(
         "working_group__ecosystem", "organisation").get(pk=hand_over.role_id)
@@ -383,7 +380,9 @@ def _withdraw(actor: Actor, hand_over: HandOver) -> HandOver:
 
 @transaction.atomic
 def hand_over_withdraw(*, actor: Actor, hand_over: HandOver) -> HandOver:
-    """The giving side takes back a request nobody answered yet."""
+    """The giving side takes back a request nobody answered yet. If the giving organisation
+    has left meanwhile, nobody is left to decide, so the item is released as when the
+    request is declined."""
     if not actor.is_authenticated:
         raise NotAllowed(_("Sign in to do this."))
     hand_over = _locked(hand_over)
@@ -392,24 +391,14 @@ def hand_over_withdraw(*, actor: Actor, hand_over: HandOver) -> HandOver:
                        code="not_pending")
     if not permissions.can_withdraw_hand_over(actor, hand_over):
         raise NotAllowed(_("Only the organisation that asked withdraws the request."))
-    return _withdraw(actor, hand_over)
+    hand_over = _withdraw(actor, hand_over)
+    if not _still_taking_part(hand_over):
+        _release_after_departure(actor, hand_over, gettext(
+            "Released: %(organisation)s had left and the hand-over was withdrawn."))
+    return hand_over
 
 
 # Releases ----------------------------------------------------------------------------------
-
-
-def _release_commitment(actor: Actor, commitment: Commitment, note: str) -> Commitment:
-    """The ledger's release (one activity, ``collaboration.commitment.released``), plus the
-    hand-over record of the decision."""
-    reason = note or gettext("Released by %(organisation)s.") % {
-        "organisation": commitment.organisation}
-    commitment = mark_released(actor=actor, commitment=commitment, reason=reason)
-    HandOver.objects.create(
-        ecosystem=commitment.ecosystem, from_organisation=commitment.organisation,
-        commitment=commitment, state=HandOver.State.RELEASED, note=note,
-        requested_by=actor.person, answered_at=timezone.now(),
-    )
-    return commitment
 
 
 def _release_role(actor: Actor, role: WorkingGroupRole, note: str) -> WorkingGroupRole:
@@ -435,17 +424,6 @@ def _release_role(actor: Actor, role: WorkingGroupRole, note: str) -> WorkingGro
 
 
 @transaction.atomic
-def commitment_release(*, actor: Actor, commitment: Commitment, note: str = "") -> Commitment:
-    """The organisation lets go of an open commitment (history kept, state released)."""
-    commitment = _own_commitment(actor, commitment)
-    note = clean_note(note)
-    if _pending(commitment=commitment) is not None:
-        raise Conflict(_("A hand-over of this is waiting for an answer; withdraw it first."),
-                       code="pending")
-    return _release_commitment(actor, commitment, note)
-
-
-@transaction.atomic
 def role_release(*, actor: Actor, role: WorkingGroupRole, note: str = "") -> WorkingGroupRole:
     """The organisation gives up a working-group role; it stays vacant until filled."""
     role = _own_role(actor, role)
@@ -463,8 +441,13 @@ def departure(*, actor: Actor, membership: Membership, action: str) -> None:
     """The kernel's departure hook. Leaving releases every open commitment and role not
     being handed over and ends the organisation's people's working-group memberships, each
     recorded. A hand-over still waiting for an answer stays open: the receiving side may
-    accept it after the organisation has gone (if it declines, the item is released then).
-    Pausing takes nothing away."""
+    accept it after the organisation has gone (if it declines, or the giving side withdraws
+    the request, the item is released then). Pausing takes nothing away.
+
+    The memberships end in bulk here, one ``collaboration.working_group_member.departed``
+    per group: the working-groups services have no bulk equivalent, and their
+    ``end_membership`` would also end the roles whose hand-over is still pending. Such a role
+    gives its holder no powers any more: roles count only with an active membership."""
     if action != "leave":
         return
     ecosystem, organisation = membership.ecosystem, membership.organisation
@@ -478,7 +461,7 @@ def departure(*, actor: Actor, membership: Membership, action: str) -> None:
         "ecosystem", "organisation"
     ).filter(ecosystem=ecosystem, organisation=organisation, state=Commitment.State.OPEN
              ).exclude(pk__in=waiting_commitments - {None}):
-        _release_commitment(actor, commitment, note)
+        mark_released(actor=actor, commitment=commitment, reason=note)
     for role in WorkingGroupRole.objects.select_for_update().select_related(
         "working_group__ecosystem", "organisation"
     ).filter(working_group__ecosystem=ecosystem, organisation=organisation,

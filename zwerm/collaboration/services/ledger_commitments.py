@@ -1,5 +1,11 @@
 """Writes about commitments: what an organisation promises a deliverable, a working group or
-an initiative, changing and releasing it, and keeping its fulfilment up to date."""
+an initiative, changing and releasing it, and keeping its fulfilment up to date.
+
+Releasing has one path, ``commitment_release``, for the ledger's pages, the hand-over page
+and both APIs; ``mark_released`` is what every release shares (also a departure, and a
+hand-over declined or withdrawn after the organisation left): the state, the reason, the
+``HandOver`` row in state ``released`` that records the decision, and the activity.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zwerm.collaboration.models import Commitment, Deliverable, WorkingGroup
+from zwerm.collaboration.models import Commitment, Deliverable, HandOver, WorkingGroup
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.services.ledger_common import (
+    CENT,
     amount_payload,
     clean_amount,
     clean_date,
@@ -121,10 +128,20 @@ def _locked(commitment: Commitment) -> Commitment:
         "ecosystem", "organisation").get(pk=commitment.pk)
 
 
+def _refuse_while_handing_over(commitment: Commitment) -> None:
+    """A commitment another organisation is being asked to take over stays as asked until
+    that request is answered or withdrawn (the row is locked, so no request slips in)."""
+    if HandOver.objects.filter(commitment=commitment, state=HandOver.State.PENDING).exists():
+        raise Conflict(_("A hand-over of this is waiting for an answer; withdraw it first."),
+                       code="pending")
+
+
 @transaction.atomic
 def commitment_update(*, actor: Actor, commitment: Commitment, **changes: Any) -> Commitment:
     """People of the committed organisation change quantity, unit, date or description of
-    an open commitment; the type and target stay (make a new commitment for another)."""
+    an open commitment; the type and target stay (make a new commitment for another). Not
+    while a hand-over of it waits for an answer (409 ``pending``). A new date clears
+    ``reminded_at``, so the commitment is reminded again before it falls due."""
     require_person(actor)
     commitment = _locked(commitment)
     require_view(actor, commitment.ecosystem)
@@ -136,6 +153,7 @@ def commitment_update(*, actor: Actor, commitment: Commitment, **changes: Any) -
         raise Conflict(_("Only an open commitment can be changed."), code="not_open")
     if not permissions.can_edit_commitment(actor, commitment):
         raise NotAllowed(_("Only people of the committed organisation can change it."))
+    _refuse_while_handing_over(commitment)
     cleaned: dict[str, Any] = {}
     if "quantity" in changes:
         cleaned["quantity"] = clean_amount(changes["quantity"], field="quantity")
@@ -159,7 +177,11 @@ def commitment_update(*, actor: Actor, commitment: Commitment, **changes: Any) -
         return commitment
     for name, value in changed.items():
         setattr(commitment, name, value)
-    commitment.save(update_fields=[*changed, "updated_at"])
+    fields = [*changed, "updated_at"]
+    if "due_on" in changed and commitment.reminded_at is not None:
+        commitment.reminded_at = None
+        fields.append("reminded_at")
+    commitment.save(update_fields=fields)
     record(verb="collaboration.commitment.updated", actor=actor, subject=commitment,
            ecosystem=commitment.ecosystem, organisation=commitment.organisation,
            payload={**amount_payload(commitment), "due_on": commitment.due_on.isoformat(),
@@ -170,42 +192,64 @@ def commitment_update(*, actor: Actor, commitment: Commitment, **changes: Any) -
 
 @transaction.atomic
 def commitment_release(*, actor: Actor, commitment: Commitment, reason: str) -> Commitment:
-    """The organisation withdraws its promise, saying why; it stays visible as released."""
+    """The organisation withdraws its promise, saying why; it stays visible as released.
+
+    The one path for releasing a commitment (ledger and hand-over pages, both APIs). Who:
+    the people who speak for the committed organisation — its admins and its delegate,
+    acting for it, while it is an active or paused member — as for hand-overs
+    (``permissions.ledger.can_release``). Not while a hand-over of it waits for an answer
+    (409 ``pending``): withdraw that first.
+    """
     require_person(actor)
     commitment = _locked(commitment)
     require_view(actor, commitment.ecosystem)
     if commitment.state != Commitment.State.OPEN:
         raise Conflict(_("Only an open commitment can be released."), code="not_open")
     if not permissions.can_release(actor, commitment):
-        raise NotAllowed(_("Only people of the committed organisation can release it."))
+        raise NotAllowed(_("Only an administrator or the delegate of the committed "
+                           "organisation can release it."), code="not_speaker")
+    _refuse_while_handing_over(commitment)
     return mark_released(actor=actor, commitment=commitment, reason=reason)
 
 
 def mark_released(*, actor: Actor, commitment: Commitment, reason: str) -> Commitment:
-    """Release a locked, open commitment and record it; callers have checked who may.
+    """Release a locked, open commitment: state and reason, the ``HandOver`` row in state
+    ``released`` (the record of the decision the organisation export shows) and the one
+    activity ``collaboration.commitment.released``. Callers have checked who may and run
+    inside their transaction.
 
-    Besides the organisation itself, a departure releases what it leaves behind, and a
-    hand-over declined after the organisation left releases what nobody took over.
+    Besides ``commitment_release``, a departure releases what the organisation leaves
+    behind, and a hand-over declined or withdrawn after it left releases what nobody took
+    over (``services.elasticity``).
     """
     commitment.closed_reason = clean_text(reason, field="reason", label=_("reason"),
                                           required=True)
     commitment.state = Commitment.State.RELEASED
     commitment.save(update_fields=["state", "closed_reason", "updated_at"])
+    hand_over = HandOver.objects.create(
+        ecosystem=commitment.ecosystem, from_organisation=commitment.organisation,
+        commitment=commitment, state=HandOver.State.RELEASED, note=commitment.closed_reason,
+        requested_by=actor.person, answered_at=timezone.now(),
+    )
     record(verb="collaboration.commitment.released", actor=actor, subject=commitment,
            ecosystem=commitment.ecosystem, organisation=commitment.organisation,
-           payload={**amount_payload(commitment), "reason": commitment.closed_reason})
+           payload={**amount_payload(commitment), "reason": commitment.closed_reason,
+                    "hand_over": str(hand_over.uuid)})
     return commitment
 
 
 def delivered_of(commitment: Commitment) -> Decimal:
+    """What the linked contributions delivered so far, with two places (SQLite's sum may
+    drop them)."""
     total = commitment.contributions.aggregate(total=Sum("quantity"))["total"]
-    return total or Decimal("0.00")
+    return Decimal(total or 0).quantize(CENT)
 
 
 def sync_fulfilment(*, commitment: Commitment, actor: Actor,
                     completed_on: date | None = None) -> None:
     """Fulfilled as soon as the linked contributions reach the promise; open again when a
-    correction takes it below. Runs inside the caller's transaction."""
+    correction takes it below, recorded as
+    ``collaboration.commitment.reopened``. Runs inside the caller's transaction."""
     if commitment.state not in (Commitment.State.OPEN, Commitment.State.FULFILLED):
         return
     delivered = delivered_of(commitment)
@@ -225,3 +269,6 @@ def sync_fulfilment(*, commitment: Commitment, actor: Actor,
         commitment.fulfilled_at = None
         commitment.fulfilled_on = None
         commitment.save(update_fields=["state", "fulfilled_at", "fulfilled_on", "updated_at"])
+        record(verb="collaboration.commitment.reopened", actor=actor, subject=commitment,
+               ecosystem=commitment.ecosystem, organisation=commitment.organisation,
+               payload={**amount_payload(commitment), "delivered": str(delivered)})

@@ -16,6 +16,8 @@ register("collaboration.commitment.released",
          _("%(actor)s released the commitment %(subject)s"))
 register("collaboration.commitment.fulfilled",
          _("The commitment %(subject)s was fulfilled"))
+register("collaboration.commitment.reopened",
+         _("The commitment %(subject)s is open again: a correction took it below the promise"))
 register("collaboration.commitment.reminded",
          _("The commitment %(subject)s is due within a week"),
          notification_kind="collaboration.commitments")

@@ -16,6 +16,7 @@ from zwerm.collaboration.permissions import can_speak_for
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.selectors import elasticity as selectors
 from zwerm.collaboration.services import elasticity as services
+from zwerm.collaboration.services import ledger as ledger_services
 from zwerm.collaboration.views.elasticity_forms import (
     HAND_OVER,
     DeclineForm,
@@ -29,6 +30,8 @@ from zwerm.organisations.models import Organisation
 
 #: Service error fields shown on the form's ``receiver`` field.
 RECEIVER_FIELDS = ("to_organisation", "to_person", "item")
+#: Service error fields shown on the form's ``note`` field (a release's reason).
+NOTE_FIELDS = ("reason",)
 
 
 def ecosystem_or_404(request: HttpRequest, slug: str) -> Ecosystem:
@@ -47,6 +50,9 @@ def _show_error(form: ItemDecisionForm, error: DomainError) -> None:
     for name in RECEIVER_FIELDS:
         if name in moved:
             moved.setdefault("receiver", []).extend(moved.pop(name))
+    for name in NOTE_FIELDS:
+        if name in moved:
+            moved.setdefault("note", []).extend(moved.pop(name))
     error.fields = moved
     add_domain_error(form, error)
 
@@ -101,7 +107,9 @@ def _decide(request: HttpRequest, item: dict[str, Any], form: ItemDecisionForm) 
         messages.success(request, _("The request has been sent; it changes hands once they "
                                     "accept."))
     elif item["kind"] == "commitment":
-        services.commitment_release(actor=request.actor, commitment=obj, note=data["note"])
+        # The ledger's one path for releasing; the note is the reason it asks for.
+        ledger_services.commitment_release(actor=request.actor, commitment=obj,
+                                           reason=data["note"])
         messages.success(request, _("The commitment has been released."))
     else:
         services.role_release(actor=request.actor, role=obj, note=data["note"])

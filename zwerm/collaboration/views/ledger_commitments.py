@@ -96,6 +96,7 @@ def commitment_detail(request, ecosystem, commitment):
     return render(request, "collaboration/ledger/commitment.html", {
         "ecosystem": ecosystem, "commitment": found, "contributions": contributions,
         "can_edit": permissions.can_edit_commitment(request.actor, found),
+        "can_release": permissions.can_release(request.actor, found),
         "can_record": permissions.can_record_contribution(request.actor, ecosystem)
         and request.actor.organisation == found.organisation and found.state == "open",
         "release_form": ReleaseForm(),
@@ -136,7 +137,9 @@ def commitment_edit(request, ecosystem, commitment):
                             commitment=found.uuid)
     return render(request, "collaboration/ledger/commitment_edit.html", {
         "ecosystem": ecosystem, "commitment": found, "form": form,
-        "release_form": release_form})
+        "release_form": release_form,
+        "can_release": permissions.can_release(request.actor, found),
+        "handing_over": selectors.is_being_handed_over(found)})
 
 
 def commitment_kept(request, ecosystem):

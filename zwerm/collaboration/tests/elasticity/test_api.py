@@ -14,7 +14,7 @@ from zwerm.collaboration.tests.elasticity.conftest import (
 )
 from zwerm.core.testing.fixtures import assert_error_format
 from zwerm.ecosystems.tests.factories import member_organisation
-from zwerm.organisations.tests.factories import OrganisationFactory, admin_of
+from zwerm.organisations.tests.factories import OrganisationFactory, admin_of, person_in
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,33 @@ def test_releases(scene, api_for):
     other_commitment = make_commitment(s.ecosystem, s.taker, s.taker_admin, s.group)
     assert_error_format(client.post(f"{BASE}/{s.ecosystem.slug}/releases",
                                     {"commitment": str(other_commitment.uuid)}), 403)
+
+
+def test_releasing_a_commitment_is_the_ledgers_release_with_its_rules(scene, api_for):
+    s = scene()
+    client = api_for(s.giver_admin, s.giver)
+    url = f"{BASE}/{s.ecosystem.slug}/releases"
+    body = assert_error_format(client.post(url, {"commitment": str(s.commitment.uuid)}), 422)
+    assert list(body["fields"]) == ["reason"]
+    colleague = api_for(person_in(s.giver), s.giver)
+    body = assert_error_format(colleague.post(url, {"commitment": str(s.commitment.uuid),
+                                                    "reason": "Weg."}), 403)
+    assert body["code"] == "not_speaker"
+    hand_over = services.hand_over_request(actor=s.giving, commitment=s.commitment,
+                                           to_organisation=s.taker)
+    for response in (
+        client.post(url, {"commitment": str(s.commitment.uuid), "reason": "Weg."}),
+        client.post(f"collaboration/commitments/{s.commitment.uuid}/release",
+                    {"reason": "Weg."}),
+        client.patch(f"collaboration/commitments/{s.commitment.uuid}", {"quantity": "3"}),
+    ):
+        assert assert_error_format(response, 409)["code"] == "pending"
+    assert Commitment.objects.get(pk=s.commitment.pk).state == "open"
+    services.hand_over_withdraw(actor=s.giving, hand_over=hand_over)
+    response = client.post(url, {"commitment": str(s.commitment.uuid), "reason": "Weg."})
+    assert response.json()["state"] == "released"
+    record = HandOver.objects.get(state="released")
+    assert record.commitment == s.commitment and record.note == "Weg."
 
 
 def test_members_only_ecosystems_are_not_found_by_outsiders(scene, api_for):

@@ -67,6 +67,22 @@ def test_hand_over_page_hands_over_a_commitment_and_releases_a_role(scene, clien
     assert pending.state == "withdrawn"
 
 
+def test_hand_over_page_releases_a_commitment_saying_why(scene, client):
+    s = scene()
+    client.force_login(s.giver_admin)
+    key = f"c-{s.commitment.uuid}"
+    response = client.post(url(s), {"item": key, f"{key}-choice": "release"}, **EN)
+    assert response.status_code == 422
+    assert "Please fill in the reason." in response.content.decode()  # on the note
+    assert Commitment.objects.get(pk=s.commitment.pk).state == "open"
+    response = client.post(url(s), {"item": key, f"{key}-choice": "release",
+                                     f"{key}-note": "Geen capaciteit meer."})
+    assert response.status_code == 302
+    released = Commitment.objects.get(pk=s.commitment.pk)
+    assert released.state == "released" and released.closed_reason == "Geen capaciteit meer."
+    assert HandOver.objects.get().state == "released"
+
+
 def test_hand_over_page_bad_input_shows_errors_and_stores_nothing(scene, client):
     s = scene()
     client.force_login(s.giver_admin)

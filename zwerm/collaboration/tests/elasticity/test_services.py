@@ -11,6 +11,7 @@ from zwerm.collaboration.models import (
     WorkingGroupRole,
 )
 from zwerm.collaboration.services import elasticity as services
+from zwerm.collaboration.services import ledger
 from zwerm.collaboration.tests.elasticity.conftest import (
     add_member,
     contribute,
@@ -245,7 +246,8 @@ def test_withdrawing_is_for_the_giving_side(scene):
 
 def test_releasing_a_commitment_uses_the_ledger_and_keeps_a_record(scene):
     s = scene()
-    services.commitment_release(actor=s.giving, commitment=s.commitment, note="Geen tijd.")
+    assert not hasattr(services, "commitment_release")  # one path: the ledger's
+    ledger.commitment_release(actor=s.giving, commitment=s.commitment, reason="Geen tijd.")
     s.commitment.refresh_from_db()
     assert s.commitment.state == Commitment.State.RELEASED
     assert s.commitment.closed_reason == "Geen tijd."
@@ -267,8 +269,9 @@ def test_releasing_a_role_leaves_it_vacant(scene):
 def test_release_waits_for_a_pending_request_to_be_withdrawn(scene):
     s = scene()
     services.hand_over_request(actor=s.giving, commitment=s.commitment, to_organisation=s.taker)
-    with pytest.raises(Conflict):
-        services.commitment_release(actor=s.giving, commitment=s.commitment)
+    with pytest.raises(Conflict) as error:
+        ledger.commitment_release(actor=s.giving, commitment=s.commitment, reason="Weg.")
+    assert error.value.code == "pending"
     with pytest.raises(NotAllowed):
         services.role_release(actor=s.taking, role=s.role)
 
@@ -326,6 +329,65 @@ def test_a_hand_over_declined_after_leaving_releases_the_commitment(scene):
     assert verbs()[-1] == "collaboration.commitment.released"
 
 
+@pytest.mark.parametrize("item", ["commitment", "role"])
+def test_a_hand_over_withdrawn_after_leaving_releases_the_item(scene, item):
+    s = scene()
+    target = {"commitment": s.commitment, "to_organisation": s.taker} if item == "commitment" \
+        else {"role": s.role, "to_person": s.taker_admin}
+    pending = services.hand_over_request(actor=s.giving, **target)
+    membership_leave(actor=s.giving, membership=Membership.objects.get(organisation=s.giver),
+                     reason="Het project is klaar.")
+    if item == "commitment":  # what waits for an answer survives the leave
+        assert Commitment.objects.get(pk=s.commitment.pk).state == Commitment.State.OPEN
+    else:
+        assert WorkingGroupRole.objects.get(pk=s.role.pk).ended_at is None
+
+    services.hand_over_withdraw(actor=s.giving, hand_over=pending)
+    pending.refresh_from_db()
+    assert pending.state == HandOver.State.WITHDRAWN
+    if item == "commitment":
+        released = Commitment.objects.get(pk=s.commitment.pk)
+        assert released.state == Commitment.State.RELEASED
+        assert "withdrawn" in released.closed_reason or "ingetrokken" in released.closed_reason
+        assert verbs()[-2:] == ["collaboration.hand_over.withdrawn",
+                                "collaboration.commitment.released"]
+    else:
+        assert WorkingGroupRole.objects.get(pk=s.role.pk).ended_at is not None
+        assert verbs()[-2:] == ["collaboration.hand_over.withdrawn",
+                                "collaboration.working_group_role.released"]
+    assert not Commitment.objects.filter(organisation=s.giver, state="open").exists()
+    assert not WorkingGroupRole.objects.filter(organisation=s.giver,
+                                               ended_at__isnull=True).exists()
+    record = HandOver.objects.get(state=HandOver.State.RELEASED, **{item: target[item]})
+    assert record.from_organisation == s.giver
+
+
+def test_a_hand_over_withdrawn_while_taking_part_releases_nothing(scene):
+    s = scene()
+    pending = services.hand_over_request(actor=s.giving, commitment=s.commitment,
+                                         to_organisation=s.taker)
+    membership_pause(actor=s.giving, membership=Membership.objects.get(organisation=s.giver),
+                     reason="Even te druk.")
+    services.hand_over_withdraw(actor=s.giving, hand_over=pending)
+    assert Commitment.objects.get(pk=s.commitment.pk).state == Commitment.State.OPEN
+    assert not HandOver.objects.filter(state=HandOver.State.RELEASED).exists()
+
+
+def test_a_role_waiting_for_its_hand_over_after_leaving_gives_no_powers(scene):
+    from zwerm.collaboration.permissions import working_groups as group_permissions
+
+    s = scene()
+    assert group_permissions.held_roles(s.giver_admin, s.group) == {"lead"}
+    pending = services.hand_over_request(actor=s.giving, role=s.role, to_person=s.taker_admin)
+    membership_leave(actor=s.giving, membership=Membership.objects.get(organisation=s.giver),
+                     reason="Het project is klaar.")
+    assert WorkingGroupRole.objects.get(pk=s.role.pk).ended_at is None  # still to hand over
+    assert group_permissions.held_roles(s.giver_admin, s.group) == set()
+    assert not group_permissions.can_manage_roles(s.giver_admin, s.group)
+    services.hand_over_accept(actor=s.taking, hand_over=pending)
+    assert group_permissions.held_roles(s.taker_admin, s.group) == {"lead"}
+
+
 def test_pausing_takes_nothing_away(scene):
     s = scene()
     membership = Membership.objects.get(organisation=s.giver)
@@ -335,7 +397,8 @@ def test_pausing_takes_nothing_away(scene):
     assert s.commitment.state == Commitment.State.OPEN and s.role.ended_at is None
     assert WorkingGroupMember.objects.get(person=s.giver_admin).state == "active"
     # A paused member still decides what happens to what it holds.
-    services.commitment_release(actor=s.giving, commitment=s.commitment)
+    ledger.commitment_release(actor=s.giving, commitment=s.commitment, reason="Even niet.")
+    assert HandOver.objects.get().state == HandOver.State.RELEASED
 
 
 def test_a_failed_leave_stores_nothing(scene):

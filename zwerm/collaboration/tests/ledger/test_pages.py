@@ -118,6 +118,46 @@ def test_release_from_the_edit_page(client):
     assert "Released" in page
 
 
+def test_only_who_speaks_for_the_organisation_sees_the_release_form(client):
+    from zwerm.organisations.tests.factories import person_in
+
+    s = scene()
+    commitment = services.commitment_make(actor=s.giving, ecosystem=s.ecosystem, type="hours",
+                                          quantity="10", due_on=in_days(3),
+                                          deliverable=s.deliverable)
+    signed_in(client, person_in(s.giver))
+    detail = client.get(url("commitment_detail", s, commitment=commitment.uuid)).content
+    assert "Change or release" not in detail.decode() and ">Change<" in detail.decode()
+    edit = url("commitment_edit", s, commitment=commitment.uuid)
+    page = client.get(edit).content.decode()
+    assert 'name="reason"' not in page
+    assert "Only an administrator or the delegate of your organisation can release it." in page
+    refused = client.post(edit, {"reason": "Weg"})
+    assert "Only an administrator or the delegate" in refused.content.decode()
+    assert Commitment.objects.get(pk=commitment.pk).state == "open"
+
+
+def test_the_edit_page_says_why_a_commitment_being_handed_over_stays_as_it_is(client):
+    from zwerm.collaboration.services import elasticity
+
+    s = scene()
+    commitment = services.commitment_make(actor=s.giving, ecosystem=s.ecosystem, type="hours",
+                                          quantity="10", due_on=in_days(3),
+                                          deliverable=s.deliverable)
+    elasticity.hand_over_request(actor=s.giving, commitment=commitment,
+                                 to_organisation=s.receiver)
+    signed_in(client, s.giver_person)
+    edit = url("commitment_edit", s, commitment=commitment.uuid)
+    assert "Until that request is answered or withdrawn" in client.get(edit).content.decode()
+    response = client.post(edit, {"reason": "Weg"})
+    assert "withdraw it first" in response.content.decode()
+    response = client.post(edit, {"quantity": "3", "unit": "hours",
+                                  "due_on": in_days(3).isoformat(), "description": ""})
+    assert "withdraw it first" in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.state == "open" and commitment.quantity == 10
+
+
 def test_anonymous_visitors_are_sent_to_sign_in_for_forms(client):
     s = scene()
     response = client.get(url("ledger_record", s))

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 HOME = {"active", "facilitator", "delegate", "org_admin"}  # people of the active member
 CAN_COMMIT = HOME
 CAN_RECORD = HOME | {"paused"}
+CAN_RELEASE = {"delegate", "org_admin"}  # who speaks for the committed organisation
 
 
 def actor_for(person):
@@ -51,7 +52,8 @@ def test_ledger_permission_matrix(world, visibility, label):
     assert permissions.can_commit(actor, ecosystem) is (label in CAN_COMMIT)
     assert permissions.can_record_contribution(actor, ecosystem) is (label in CAN_RECORD)
     assert permissions.can_edit_commitment(person, commitment) is (label in HOME)
-    assert permissions.can_release(person, commitment) is (label in HOME)
+    assert permissions.can_release(person, commitment) is (label in CAN_RELEASE)
+    assert permissions.can_release(actor, commitment) is (label in CAN_RELEASE)
     assert permissions.can_correct(person, own_entry) is (label in HOME)
     assert permissions.can_acknowledge(actor, received) is (label in HOME)
     assert permissions.can_acknowledge(actor, own_entry) is (label == "paused")
@@ -75,3 +77,18 @@ def test_members_only_pages_and_api_are_404_for_who_may_not_see(world, client, l
                 f"/api/v1/collaboration/commitments/{commitment.uuid}",
                 f"/api/v1/collaboration/contributions/{own_entry.uuid}"):
         assert client.get(url).status_code == expected, url
+
+
+def test_release_needs_to_act_for_the_committed_organisation_while_it_takes_part(world):
+    ecosystem, people, organisations = world()
+    commitment, _own, _received = objects(ecosystem, organisations)
+    admin = people["org_admin"]
+    assert permissions.can_release(Actor(person=admin, organisation=organisations["active"]),
+                                   commitment)
+    assert not permissions.can_release(
+        Actor(person=admin, organisation=organisations["paused"]), commitment)
+    assert not permissions.can_release(Actor(person=admin, organisation=None), commitment)
+    ecosystem.memberships.filter(organisation=organisations["active"]).update(state="paused")
+    assert permissions.can_release(admin, commitment)  # a paused member still decides
+    ecosystem.memberships.filter(organisation=organisations["active"]).update(state="left")
+    assert not permissions.can_release(admin, commitment)

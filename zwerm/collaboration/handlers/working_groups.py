@@ -56,12 +56,15 @@ def release_erased_person(person: Any) -> None:
 
 def held_roles(*, organisation: Any, person: Any) -> list[str]:
     """Roles the person holds for the organisation in working groups (open ones): whoever
-    leaves the organisation names a successor for them."""
+    leaves the organisation names a successor for them. "Held" is the permissions' one
+    definition (``current_roles``): a role whose holder is no longer an active member of the
+    group has no successor to name."""
     from django.utils.translation import gettext as _
 
-    roles = WorkingGroupRole.objects.filter(
-        person=person, organisation=organisation, ended_at__isnull=True,
-        working_group__archived_at__isnull=True).select_related("working_group")
+    from zwerm.collaboration.permissions.working_groups import current_roles
+
+    roles = current_roles(person=person, organisation=organisation,
+                          open_groups_only=True).select_related("working_group")
     return [_("%(role)s of the working group %(group)s")
             % {"role": role.get_name_display(), "group": role.working_group.name}
             for role in roles]

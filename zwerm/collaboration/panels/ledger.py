@@ -48,11 +48,47 @@ def deliverable_sections(request: HttpRequest, deliverable: Any) -> dict | None:
     return _section(request, deliverable.ecosystem, "deliverable", deliverable)
 
 
+def _initiative_sections(request: HttpRequest, ecosystem: Any, challenge_id: int
+                         ) -> dict[str, Any] | None:
+    """For all initiatives of one challenge, once per request (the initiatives page shows
+    every one): whether the viewer sees the ledger and may commit, and the commitments of
+    all the challenge's initiatives in one query, grouped by initiative."""
+    cache = getattr(request, "_ledger_initiatives", None)
+    if cache is None:
+        cache = request._ledger_initiatives = {}
+    if challenge_id not in cache:
+        viewer = getattr(request, "user", None)
+        if not permissions.can_view_ledger(viewer, ecosystem):
+            cache[challenge_id] = None
+        else:
+            by_initiative: dict[int, list[Any]] = {}
+            commitments = selectors.commitment_list(viewer=viewer, ecosystem=ecosystem).filter(
+                initiative__challenge_id=challenge_id)
+            for commitment in commitments:
+                shown = by_initiative.setdefault(commitment.initiative_id, [])
+                if len(shown) < SECTION_LIMIT:
+                    commitment.progress = selectors.commitment_progress(commitment)
+                    shown.append(commitment)
+            actor = getattr(request, "actor", None)
+            cache[challenge_id] = {
+                "commitments": by_initiative,
+                "can_commit": actor is not None and permissions.can_commit(actor, ecosystem),
+            }
+    return cache[challenge_id]
+
+
 def initiative_actions(request: HttpRequest, initiative: Any) -> dict | None:
     ecosystem = initiative.challenge.ecosystem
     if ecosystem is None:
         return None
-    return _section(request, ecosystem, "initiative", initiative)
+    shared = _initiative_sections(request, ecosystem, initiative.challenge_id)
+    if shared is None:
+        return None
+    return {
+        "ecosystem": ecosystem, "kind": "initiative", "target": initiative,
+        "commitments": shared["commitments"].get(initiative.pk, []), "contributions": [],
+        "can_commit": shared["can_commit"],
+    }
 
 
 def organisation_actions(request: HttpRequest, organisation: Any) -> dict | None:

@@ -46,6 +46,19 @@ def _groups_by_initiative(request: HttpRequest, initiative: Any) -> dict[int, Wo
     return cache[initiative.challenge_id]
 
 
+def _initiative_starts(request: HttpRequest, initiative: Any) -> permissions.InitiativeStarts:
+    """Who may start a group from which of the challenge's initiatives, answered once per
+    request (the initiatives page asks for every initiative)."""
+    cache = getattr(request, "_wg_initiative_starts", None)
+    if cache is None:
+        cache = request._wg_initiative_starts = {}
+    if initiative.challenge_id not in cache:
+        taken = _groups_by_initiative(request, initiative).keys()
+        cache[initiative.challenge_id] = permissions.initiative_starts(
+            getattr(request, "actor", None), initiative.challenge, taken=taken)
+    return cache[initiative.challenge_id]
+
+
 def initiative_actions(request: HttpRequest, initiative: Any) -> dict[str, Any] | None:
     """A link to the initiative's working group, or the button to start it."""
     ecosystem = initiative.challenge.ecosystem
@@ -56,8 +69,7 @@ def initiative_actions(request: HttpRequest, initiative: Any) -> dict[str, Any] 
         return {"group": group}
     if initiative.started_at is None:
         return None
-    actor = getattr(request, "actor", None)
-    if not permissions.can_start_from_initiative(actor, initiative):
+    if not _initiative_starts(request, initiative).allows(initiative):
         return None
     return {"group": None, "can_start": True, "ecosystem": ecosystem, "initiative": initiative}
 

@@ -24,7 +24,7 @@ from zwerm.organisations.models import OrganisationMember
 
 __all__ = [
     "can_amend", "can_edit_settings", "can_edit_statement", "can_give_position", "can_propose",
-    "can_view", "can_withdraw", "voter_key_for", "who_may_respond",
+    "can_view", "can_withdraw", "is_amendable", "voter_key_for", "who_may_respond",
 ]
 
 
@@ -136,8 +136,12 @@ def _last_not_adopted(proposal: Proposal) -> bool:
 def can_amend(actor: Any, proposal: Proposal) -> bool:
     """The proposer, while the proposal is open, or after it was not adopted (amend and
     reopen), as long as they still act for an organisation that may table proposals."""
-    if not is_proposer(actor, proposal):
-        return False
+    return (is_proposer(actor, proposal) and is_amendable(proposal)
+            and can_take_part(actor, proposal.ecosystem))
+
+
+def is_amendable(proposal: Proposal) -> bool:
+    """Open, or closed as a consent proposal that was not adopted (amend and reopen)."""
     if proposal.state == Proposal.State.OPEN:
         return True
     return (proposal.state == Proposal.State.CLOSED and proposal.kind == Proposal.Kind.CONSENT

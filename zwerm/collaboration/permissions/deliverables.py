@@ -2,8 +2,10 @@
 
 Seeing follows the ecosystem. Creating needs a person acting for an active member
 organisation (and, in a working group, an active membership of the group). Changing is for
-the people of the owner organisation, the group's current lead and secretary, and the
-ecosystem's facilitators (and operators).
+the people of the owner organisation while it is still an active or paused member of the
+ecosystem, the group's current lead and secretary, and the ecosystem's facilitators (and
+operators). Making another organisation the owner needs its consent: the facilitators, or
+someone who speaks for that organisation (``may_make_owner``).
 """
 
 from __future__ import annotations
@@ -15,17 +17,23 @@ from zwerm.collaboration.models import (
     Deliverable,
     WorkingGroup,
     WorkingGroupMember,
-    WorkingGroupRole,
 )
 from zwerm.collaboration.permissions import (
     _person,
     belongs_to,
     can_manage,
+    can_speak_for,
     can_take_part,
 )
 from zwerm.collaboration.permissions import (
     can_view as can_view_ecosystem,
 )
+from zwerm.collaboration.permissions.working_groups import held_roles
+from zwerm.ecosystems.models import Membership
+
+#: An owner organisation in these states still changes its deliverables; once it left, only
+#: the facilitators and the group's lead and secretary do.
+OWNER_STATES = (Membership.State.ACTIVE, Membership.State.PAUSED)
 
 
 def can_view(who: Any, deliverable: Deliverable) -> bool:
@@ -42,13 +50,36 @@ def is_group_member(who: Any, working_group: WorkingGroup | None) -> bool:
 
 
 def holds_group_role(who: Any, working_group: WorkingGroup | None) -> bool:
-    """The person is the group's current lead or secretary."""
-    person = _person(who)
-    if person is None or working_group is None:
+    """The person is the group's current lead or secretary (and so still an active member of
+    it: the working groups' ``held_roles``)."""
+    if _person(who) is None or working_group is None:
         return False
-    return WorkingGroupRole.objects.filter(
-        working_group=working_group, person=person, ended_at__isnull=True
+    return bool(held_roles(who, working_group))
+
+
+def owner_still_member(deliverable: Deliverable) -> bool:
+    """The owner organisation is still an active or paused member of the ecosystem."""
+    return Membership.objects.filter(
+        ecosystem_id=deliverable.ecosystem_id, organisation_id=deliverable.owner_id,
+        state__in=OWNER_STATES,
     ).exists()
+
+
+def acts_for_owner(who: Any, deliverable: Deliverable) -> bool:
+    """The person belongs to the owner organisation, and that organisation has not left."""
+    return belongs_to(who, deliverable.owner) and owner_still_member(deliverable)
+
+
+def may_make_owner(actor: Any, ecosystem: Any, owner: Any) -> bool:
+    """Whoever may create or edit a deliverable makes their own organisation its owner;
+    another organisation only by a facilitator, or by someone who speaks for it (an admin
+    or its delegate): ownership gives that organisation rights and duties."""
+    if owner is None:
+        return False
+    organisation = getattr(actor, "organisation", None)
+    if organisation is not None and organisation.pk == owner.pk:
+        return True
+    return can_manage(actor, ecosystem) or can_speak_for(actor, ecosystem, owner)
 
 
 def can_create(actor: Any, ecosystem: Any, working_group: WorkingGroup | None = None) -> bool:
@@ -63,11 +94,12 @@ def can_create(actor: Any, ecosystem: Any, working_group: WorkingGroup | None = 
 
 
 def can_edit(who: Any, deliverable: Deliverable) -> bool:
-    """People of the owner organisation, the group's lead and secretary, facilitators."""
+    """People of the owner organisation (while it has not left the ecosystem), the group's
+    lead and secretary, facilitators."""
     if _person(who) is None or not can_view(who, deliverable):
         return False
     return (
-        belongs_to(who, deliverable.owner)
+        acts_for_owner(who, deliverable)
         or can_manage(who, deliverable.ecosystem)
         or holds_group_role(who, deliverable.working_group)
     )
@@ -79,10 +111,11 @@ def can_view_attachment(who: Any, attachment: Attachment) -> bool:
 
 
 def can_remove_attachments_of(who: Any, deliverable: Deliverable) -> bool:
-    """The people of the owner organisation and the facilitators remove any of its files."""
+    """The people of the owner organisation (while it has not left the ecosystem) and the
+    facilitators remove any of its files."""
     if _person(who) is None or not can_view(who, deliverable):
         return False
-    return belongs_to(who, deliverable.owner) or can_manage(who, deliverable.ecosystem)
+    return acts_for_owner(who, deliverable) or can_manage(who, deliverable.ecosystem)
 
 
 def can_remove_attachment(who: Any, attachment: Attachment) -> bool:

@@ -19,6 +19,7 @@ from zwerm.collaboration.models import (
     WorkingGroupRole,
 )
 from zwerm.collaboration.permissions import _person, can_view
+from zwerm.collaboration.permissions import working_groups as permissions
 from zwerm.ecosystems.models import Ecosystem
 
 ACTIVE = WorkingGroupMember.State.ACTIVE
@@ -77,7 +78,7 @@ def working_group_detail(*, ecosystem: Ecosystem, slug: str, viewer: Any) -> Wor
         return None
     replies = WorkingGroupPost.objects.select_related("author", "organisation").order_by(
         "created_at", "id")
-    return (
+    group = (
         WorkingGroup.objects.filter(ecosystem=ecosystem, slug=slug)
         .select_related("ecosystem", "started_for", "started_by", "initiative__challenge")
         .prefetch_related(
@@ -95,6 +96,24 @@ def working_group_detail(*, ecosystem: Ecosystem, slug: str, viewer: Any) -> Wor
         )
         .first()
     )
+    if group is not None:
+        mark_deletable_posts(group, viewer)
+    return group
+
+
+def mark_deletable_posts(working_group: WorkingGroup, viewer: Any) -> None:
+    """Set ``can_delete`` on every post of the loaded thread (replies too) for the viewer:
+    ``can_delete_post`` answered with the facilitator question asked once, no query per
+    post."""
+    posts = [post for top in getattr(working_group, "thread", [])
+             for post in (top, *top.replies.all())]
+    if not posts:
+        return
+    moderates = permissions.can_manage(viewer, working_group.ecosystem) if (
+        _person(viewer) is not None) else False
+    for post in posts:
+        post.working_group = working_group
+        post.can_delete = permissions.can_delete_post(viewer, post, moderates=moderates)
 
 
 def working_group_by_uuid(*, viewer: Any, uuid: uuid_module.UUID | str) -> WorkingGroup | None:

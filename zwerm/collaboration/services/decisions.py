@@ -168,12 +168,15 @@ def proposal_amend(
     if not rules.can_amend(actor, proposal):
         if not rules.is_proposer(actor, proposal):
             raise NotAllowed(_("Only the proposer amends a proposal."), code="not_proposer")
-        raise Conflict(_("This proposal can be amended only while it is open or after it was "
-                         "not adopted."), code="not_amendable")
-    reopening = proposal.state != Proposal.State.OPEN
-    if reopening and not rules.can_take_part(actor, proposal.ecosystem):
+        if not rules.is_amendable(proposal):
+            raise Conflict(_("This proposal can be amended only while it is open or after it "
+                             "was not adopted."), code="not_amendable")
+        if proposal.state == Proposal.State.OPEN:
+            raise NotAllowed(_("Only people acting for an active member organisation amend "
+                               "proposals."), code="not_member")
         raise NotAllowed(_("Only people acting for an active member organisation reopen "
                            "proposals."), code="not_member")
+    reopening = proposal.state != Proposal.State.OPEN
     if reopening and proposal.working_group is not None and proposal.working_group.is_archived:
         raise Conflict(_("The working group is archived; the proposal cannot be reopened."),
                        code="archived")

@@ -124,6 +124,18 @@ def _check_owner(ecosystem: Any, owner: Any) -> None:
         )
 
 
+def _check_may_make_owner(actor: Actor, ecosystem: Any, owner: Any) -> None:
+    """Another organisation becomes the owner only with its consent (someone who speaks for
+    it) or by a facilitator: ownership gives it edit rights and duties in the ledger."""
+    if actor.is_system or permissions.may_make_owner(actor, ecosystem, owner):
+        return
+    raise NotAllowed(
+        _("Only a facilitator, or an admin or the delegate of %(organisation)s, may make "
+          "%(organisation)s the owner of a deliverable.") % {"organisation": owner.name},
+        code="not_owner_speaker", field="owner",
+    )
+
+
 # Deliverables ------------------------------------------------------------------------------
 
 
@@ -148,6 +160,7 @@ def deliverable_create(
                            "a deliverable."), code="not_member")
     owner = owner if owner is not None else actor.organisation
     _check_owner(ecosystem, owner)
+    _check_may_make_owner(actor, ecosystem, owner)
     title = clean_text(title, field="title", label=_("title"), required=True,
                        max_length=TITLE_MAX)
     description = clean_text(description, field="description", label=_("description"),
@@ -189,6 +202,7 @@ def deliverable_update(
         changes["due_on"] = clean_date(due_on, field="due_on")
     if owner is not _UNSET and owner != deliverable.owner:
         _check_owner(deliverable.ecosystem, owner)
+        _check_may_make_owner(actor, deliverable.ecosystem, owner)
         changes["owner"] = owner
     if working_group is not _UNSET and working_group != deliverable.working_group:
         _check_working_group(deliverable.ecosystem, working_group)

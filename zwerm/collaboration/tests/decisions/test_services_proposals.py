@@ -277,3 +277,53 @@ def test_person_mode_in_a_working_group_asks_only_its_active_members():
         position_give(actor=eco.admin(1), proposal=proposal, stance="consent")
     eco.respond(proposal, 1)
     assert Decision.objects.get().outcome == "adopted"
+
+
+def _leave(eco, index):
+    from zwerm.ecosystems.models import Membership
+
+    Membership.objects.filter(ecosystem=eco.ecosystem, organisation=eco.orgs[index]).update(
+        state=Membership.State.LEFT)
+
+
+def test_a_proposer_whose_organisation_left_cannot_amend_but_may_withdraw():
+    from zwerm.collaboration.permissions import decisions as rules
+
+    eco = Eco(orgs=3)
+    proposal = eco.propose(by=eco.admin(1))
+    args = {"title": "Nieuw", "body": "Tekst", "reason": "Waarom", "deadline": soon()}
+    assert rules.can_amend(eco.admin(1), proposal)
+    _leave(eco, 1)
+    proposal.refresh_from_db()
+    assert not rules.can_amend(eco.admin(1), proposal)
+    with pytest.raises(NotAllowed) as caught:
+        proposal_amend(actor=eco.admin(1), proposal=proposal, **args)
+    assert caught.value.code == "not_member"
+    proposal.refresh_from_db()
+    assert proposal.version == 1 and "collaboration.proposal.amended" not in verbs()
+    # Withdrawing keeps its own rule: the proposer (or a facilitator), while open.
+    assert rules.can_withdraw(eco.admin(1), proposal)
+    proposal_withdraw(actor=eco.admin(1), proposal=proposal, reason="We zijn vertrokken.")
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.WITHDRAWN
+
+
+def test_activities_name_the_organisation_that_acted():
+    """``record`` defaults ``organisation`` to the actor's: tabling, amending, withdrawing
+    and giving or changing a position are recorded for the organisation acting."""
+    eco = Eco(orgs=3)
+    proposal = eco.propose(by=eco.admin(1))
+    eco.respond(proposal, 2, "objection", reason="Te duur.")
+    eco.respond(proposal, 2)
+    proposal_amend(actor=eco.admin(1), proposal=proposal, title="Goedkoper", body="Kleiner.",
+                   reason="Kosten.", deadline=soon())
+    proposal_withdraw(actor=eco.fac, proposal=proposal)
+    expected = {
+        "collaboration.proposal.opened": eco.orgs[1], "collaboration.position.given": eco.orgs[2],
+        "collaboration.position.changed": eco.orgs[2],
+        "collaboration.proposal.amended": eco.orgs[1],
+        "collaboration.proposal.withdrawn": eco.orgs[0],  # the facilitator's organisation
+    }
+    for verb, organisation in expected.items():
+        activity = Activity.objects.get(verb=verb)
+        assert activity.organisation_uuid == organisation.uuid, verb

@@ -193,3 +193,25 @@ def test_patch_and_upload_refusals(api, api_for, setup):
                                           **other.headers), 403)
     deliverable.refresh_from_db()
     assert deliverable.owner == setup.org and not deliverable.attachments.exists()
+
+
+def test_another_owner_needs_its_consent_through_the_api(api_for, setup):
+    client = api_for(setup.owner.person, setup.org)
+    body = assert_error_format(client.post(base(setup), {"title": "Voor een ander",
+                                                         "owner": setup.other_org.slug}), 403)
+    assert body["code"] == "not_owner_speaker" and "owner" in body["fields"]
+    assert not Deliverable.objects.exists()
+    deliverable = setup.deliverable()
+    one = f"collaboration/deliverables/{deliverable.uuid}"
+    body = assert_error_format(client.patch(one, {"owner": setup.other_org.slug}), 403)
+    assert "owner" in body["fields"]
+    deliverable.refresh_from_db()
+    assert deliverable.owner == setup.org
+    # The other organisation's admin speaks for it; a facilitator may too.
+    speaker = api_for(setup.other.person, setup.other_org)
+    created = speaker.post(base(setup), {"title": "Van ons", "owner": setup.other_org.slug})
+    assert created.status_code == 201, created.content
+    facilitator = api_for(setup.facilitator, setup.home)
+    moved = facilitator.patch(one, {"owner": setup.other_org.slug})
+    assert moved.status_code == 200 and moved.json()["owner"]["uuid"] == str(
+        setup.other_org.uuid)

@@ -32,7 +32,7 @@ def test_export_of_a_person(setup):
 
 def test_merge_moves_owned_deliverables(setup):
     deliverable = setup.deliverable()
-    other = setup.deliverable("Van een ander", owner=setup.other_org)
+    other = setup.deliverable("Van een ander", actor=setup.other)
     target = OrganisationFactory()
     assert handlers.on_merge in hooks._merge
     hooks.run_merge(actor=Actor.system(), source=setup.org, target=target)

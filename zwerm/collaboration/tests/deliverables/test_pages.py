@@ -52,6 +52,28 @@ def test_create_form_shows_service_errors(en, setup):
     assert not Deliverable.objects.exists()
 
 
+def test_the_page_form_refuses_another_owner_without_its_consent(en, setup):
+    en.force_login(setup.owner.person)
+    response = en.post(url(setup, "new/"), {"title": "Voor een ander",
+                                            "owner": str(setup.other_org.uuid)})
+    assert response.status_code == 200
+    assert b"may make" in response.content and b"the owner of a deliverable" in response.content
+    assert not Deliverable.objects.exists()
+    deliverable = setup.deliverable()
+    response = en.post(url(setup, f"{deliverable.uuid}/edit/"), {
+        "title": "Weggegeven", "owner": str(setup.other_org.uuid), "due_on": ""})
+    assert response.status_code == 200 and b"the owner of a deliverable" in response.content
+    deliverable.refresh_from_db()
+    assert (deliverable.owner, deliverable.title) == (setup.org, "Handboek circulair beton")
+    # A facilitator may.
+    en.force_login(setup.facilitator)
+    response = en.post(url(setup, f"{deliverable.uuid}/edit/"), {
+        "title": "Overgedragen", "owner": str(setup.other_org.uuid), "due_on": ""})
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.owner == setup.other_org
+
+
 def test_detail_shows_overdue_progress_and_trail(en, setup):
     deliverable = setup.with_milestones(3, due_on=PAST)
     Milestone.objects.filter(title="Stap 1").update(state="done")

@@ -32,7 +32,7 @@ def test_filters_and_overdue(setup):
     setup.join(setup.owner)
     late = setup.deliverable("Laat", due_on=PAST)
     on_time = setup.deliverable("Op tijd", due_on=FUTURE, working_group=setup.group)
-    done_late = setup.deliverable("Af maar laat", due_on=PAST, owner=setup.other_org)
+    done_late = setup.deliverable("Af maar laat", due_on=PAST, actor=setup.other)
     deliverable_state_set(actor=setup.fac, deliverable=done_late, state="delivered")
     assert [d.title for d in board(setup)] == ["Af maar laat", "Laat", "Op tijd"]
     assert board(setup, overdue=True) == [late]

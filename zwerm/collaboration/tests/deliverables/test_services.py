@@ -15,7 +15,9 @@ from zwerm.collaboration.services.deliverables import (
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from zwerm.core.models import Activity
-from zwerm.ecosystems.tests.factories import member_organisation
+from zwerm.ecosystems.models import Membership, Role
+from zwerm.ecosystems.tests.factories import RoleFactory, member_organisation
+from zwerm.organisations.models import OrganisationMember
 from zwerm.organisations.tests.factories import OrganisationFactory, person_in
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +40,93 @@ def test_create_defaults_the_owner_and_records(setup):
 
 
 def test_create_for_another_member_and_in_a_working_group(setup):
-    setup.join(setup.owner)
-    deliverable = setup.deliverable(owner=setup.other_org, working_group=setup.group)
+    """A facilitator may make another member organisation the owner."""
+    setup.join(setup.fac)
+    deliverable = setup.deliverable(owner=setup.other_org, working_group=setup.group,
+                                    actor=setup.fac)
     assert deliverable.owner == setup.other_org and deliverable.working_group == setup.group
+
+
+def speaker_for(setup, kind):
+    """Someone acting for ``setup.org`` who also speaks for ``setup.other_org``: one of its
+    admins, or its delegate in the ecosystem."""
+    person = person_in(setup.org)
+    role = OrganisationMember.Role.ADMIN if kind == "admin" else OrganisationMember.Role.MEMBER
+    OrganisationMember.objects.create(organisation=setup.other_org, person=person, role=role)
+    if kind == "delegate":
+        RoleFactory(ecosystem=setup.ecosystem, organisation=setup.other_org, person=person,
+                    name=Role.Name.DELEGATE)
+    return Actor(person=person, organisation=setup.org)
+
+
+def test_another_organisation_is_made_owner_only_with_its_consent(setup):
+    """Ownership hands edit rights and the ledger's acknowledging role to the owner: a plain
+    editor may not give it to another organisation, on creating or on editing."""
+    with pytest.raises(NotAllowed) as caught:
+        setup.deliverable(owner=setup.other_org)
+    assert caught.value.code == "not_owner_speaker" and "owner" in caught.value.fields
+    assert not Deliverable.objects.exists()
+    deliverable = setup.deliverable()
+    for actor in (setup.owner, setup.colleague):
+        with pytest.raises(NotAllowed) as caught:
+            deliverable_update(actor=actor, deliverable=deliverable, owner=setup.other_org,
+                               title="Weggegeven")
+        assert "owner" in caught.value.fields
+    deliverable.refresh_from_db()
+    assert (deliverable.owner, deliverable.title) == (setup.org, "Handboek circulair beton")
+    assert verbs() == ["collaboration.deliverable.created"]
+
+
+@pytest.mark.parametrize("kind", ["admin", "delegate"])
+def test_whoever_speaks_for_the_owner_may_make_it_the_owner(setup, kind):
+    speaker = speaker_for(setup, kind)
+    created = setup.deliverable(owner=setup.other_org, actor=speaker)
+    assert created.owner == setup.other_org
+    mine = setup.deliverable("Van ons")
+    deliverable_update(actor=speaker, deliverable=mine, owner=setup.other_org)
+    mine.refresh_from_db()
+    assert mine.owner == setup.other_org
+    activity = Activity.objects.filter(verb="collaboration.deliverable.updated").get()
+    assert activity.payload["owner"] == str(setup.other_org.uuid)
+    assert activity.organisation_uuid == setup.org.uuid  # the organisation that acted
+
+
+def test_a_facilitator_may_change_the_owner_and_an_editor_may_take_it_on(setup):
+    setup.join(setup.owner)
+    deliverable = setup.deliverable(working_group=setup.group)
+    deliverable_update(actor=setup.fac, deliverable=deliverable, owner=setup.home)
+    deliverable.refresh_from_db()
+    assert deliverable.owner == setup.home
+    # Making one's own organisation the owner needs no one else's consent (the group's lead).
+    deliverable_update(actor=setup.lead, deliverable=deliverable, owner=setup.other_org)
+    deliverable.refresh_from_db()
+    assert deliverable.owner == setup.other_org
+
+
+def test_people_of_an_owner_that_left_no_longer_edit(setup):
+    """Once the owner organisation left the ecosystem its people lose the edit rights it
+    gave them; paused, they keep them; facilitators and the group's lead always edit."""
+    from zwerm.collaboration.permissions import deliverables as rules
+
+    setup.join(setup.owner)
+    deliverable = setup.deliverable(working_group=setup.group)
+    membership = Membership.objects.get(ecosystem=setup.ecosystem, organisation=setup.org)
+    membership.state = Membership.State.PAUSED
+    membership.save(update_fields=["state"])
+    deliverable_update(actor=setup.colleague, deliverable=deliverable, description="Gepauzeerd")
+    assert rules.can_remove_attachments_of(setup.colleague, deliverable)
+    membership.state = Membership.State.LEFT
+    membership.save(update_fields=["state"])
+    for actor in (setup.owner, setup.colleague):
+        assert not rules.can_edit(actor, deliverable)
+        assert not rules.can_remove_attachments_of(actor, deliverable)
+        with pytest.raises(NotAllowed):
+            deliverable_update(actor=actor, deliverable=deliverable, title="Toch nog")
+        with pytest.raises(NotAllowed):
+            deliverable_state_set(actor=actor, deliverable=deliverable, state="in_progress")
+    for actor in (setup.fac, setup.lead):
+        assert rules.can_edit(actor, deliverable)
+    deliverable_update(actor=setup.fac, deliverable=deliverable, title="Door de facilitator")
 
 
 @pytest.mark.parametrize(("fields", "error", "field"), [
@@ -107,7 +193,7 @@ def test_update_records_only_real_changes(setup):
     assert same.title == deliverable.title
     assert verbs() == ["collaboration.deliverable.created"]
     due = datetime.date(2030, 1, 31)
-    deliverable_update(actor=setup.colleague, deliverable=deliverable, title="Nieuw",
+    deliverable_update(actor=setup.fac, deliverable=deliverable, title="Nieuw",
                        due_on=due, owner=setup.other_org)
     deliverable.refresh_from_db()
     assert (deliverable.title, deliverable.due_on, deliverable.owner) == (

@@ -206,3 +206,45 @@ def test_detail_shows_earlier_role_holders(client, s):
                    to_member=WorkingGroupMember.objects.get(person=s.people[1]),
                    reason="Rotatie na een jaar")
     assert "Rotatie na een jaar" in client.get(url).content.decode()
+
+
+def _thread(s, rows):
+    group = start(s)
+    working_group_join(actor=s.actor(1), working_group=group)
+    for number in range(rows):
+        post = post_create(actor=s.actor(1), working_group=group, body=f"Bericht {number}")
+        post_create(actor=s.actor(0), working_group=group, body="Antwoord", reply_to=post)
+    return group
+
+
+def test_delete_buttons_follow_can_delete_post(client, s):
+    """Authors delete their own posts, facilitators any; nobody in an archived group."""
+    group = _thread(s, 3)
+    url = f"{base(s)}{group.slug}/"
+
+    def buttons():
+        return client.get(url).content.decode().count("/delete/")
+
+    assert buttons() == 0
+    client.force_login(s.people[1])
+    assert buttons() == 3  # their own messages, not the replies
+    client.force_login(s.facilitator)
+    assert buttons() == 6
+    working_group_archive(actor=s.actor(0), working_group=group, reason="Klaar")
+    assert buttons() == 0
+
+
+def test_deciding_who_deletes_takes_no_query_per_post(client, s):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for rows in (3, 12):
+        group = _thread(s, rows)
+        client.force_login(s.facilitator)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"{base(s)}{group.slug}/")
+        assert response.content.decode().count("/delete/") == rows * 2
+        counts.append(len(captured.captured_queries))
+        WorkingGroup.objects.filter(pk=group.pk).delete()
+    assert counts[0] == counts[1]

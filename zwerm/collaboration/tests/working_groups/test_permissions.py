@@ -78,3 +78,55 @@ def test_deleting_posts(world):
     post = post_create(actor=author, working_group=group, body="Hallo")
     allowed = {label for label in VIEWERS if permissions.can_delete_post(people[label], post)}
     assert allowed == {"active", "facilitator", "operator"}
+
+
+def test_a_role_held_after_the_organisation_left_gives_no_powers():
+    """The lead's organisation leaves while the role's hand-over waits for an answer: the
+    role is still held (it can be taken over), but without an active membership of the group
+    it gives no powers. Facilitators keep theirs; the taker gets them on accepting."""
+    from zwerm.collaboration.handlers.working_groups import held_roles as held_for_leaving
+    from zwerm.collaboration.models import WorkingGroup, WorkingGroupRole
+    from zwerm.collaboration.selectors import working_groups as selectors
+    from zwerm.collaboration.services import elasticity
+    from zwerm.collaboration.services.working_groups import (
+        working_group_join,
+        working_group_update,
+    )
+    from zwerm.collaboration.tests.working_groups.helpers import make_setting, start
+    from zwerm.core.errors import NotAllowed
+    from zwerm.ecosystems.models import Membership
+    from zwerm.ecosystems.services import membership_leave
+
+    s = make_setting()
+    group = start(s, 1)
+    working_group_join(actor=s.actor(2), working_group=group)
+    leaver, role = s.actor(1), WorkingGroupRole.objects.get(working_group=group, name="lead")
+    assert permissions.held_roles(leaver, group) == {"lead"}
+    assert held_for_leaving(organisation=s.orgs[1], person=s.people[1])
+    pending = elasticity.hand_over_request(actor=leaver, role=role, to_person=s.people[2])
+    membership_leave(actor=leaver, reason="Het project is klaar.", membership=(
+        Membership.objects.get(ecosystem=s.ecosystem, organisation=s.orgs[1])))
+    role.refresh_from_db()
+    assert role.ended_at is None  # still held: the hand-over may still be accepted
+
+    fresh = WorkingGroup.objects.get(pk=group.pk)
+    listed = selectors.working_groups_of(ecosystem=s.ecosystem, viewer=s.people[1]).get(
+        pk=group.pk)
+    detail = selectors.working_group_detail(ecosystem=s.ecosystem, slug=group.slug,
+                                            viewer=s.people[1])
+    powers = ["can_edit", "can_archive", "can_announce", "can_manage_roles",
+              "can_answer_requests"]
+    for loaded in (fresh, listed, detail):  # no prefetch, roles only, roles and members
+        assert permissions.held_roles(leaver, loaded) == set()
+        for name in powers:
+            assert not getattr(permissions, name)(leaver, loaded), name
+            if name != "can_announce":  # announcing is the roles' own
+                assert getattr(permissions, name)(s.fac, loaded), name
+    assert not permissions.can_manage_roles(leaver, fresh, "lead")
+    assert held_for_leaving(organisation=s.orgs[1], person=s.people[1]) == []
+    assert list(permissions.current_roles(working_group=group, acting=False)) == [role]
+    with pytest.raises(NotAllowed):
+        working_group_update(actor=leaver, working_group=fresh, name="Overgenomen")
+
+    elasticity.hand_over_accept(actor=s.actor(2), hand_over=pending)
+    assert permissions.held_roles(s.actor(2), WorkingGroup.objects.get(pk=group.pk)) == {"lead"}

@@ -403,3 +403,18 @@ def test_requests_to_a_group_without_roles_go_to_the_facilitators(s):
     notified = set(Notification.objects.filter(activity__verb__endswith="requested")
                    .values_list("recipient", flat=True))
     assert notified == {s.facilitator.pk}
+
+
+def test_joining_and_handing_over_name_the_organisation_that_acted():
+    """``record`` defaults ``organisation`` to the actor's: joining is recorded for the
+    joining organisation, a hand-over for the organisation of whoever handed over (the
+    holder, or a facilitator)."""
+    s = make_setting()
+    group = start(s, 0)
+    services.working_group_join(actor=s.actor(1), working_group=group)
+    joined = Activity.objects.get(verb="collaboration.working_group.joined")
+    assert joined.organisation_uuid == s.orgs[1].uuid
+    member = WorkingGroupMember.objects.get(working_group=group, person=s.people[1])
+    roles.role_hand_over(actor=s.actor(0), working_group=group, role="lead", to_member=member)
+    handed = Activity.objects.get(verb="collaboration.working_group_role.handed_over")
+    assert handed.organisation_uuid == s.orgs[0].uuid

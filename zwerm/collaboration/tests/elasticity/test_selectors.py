@@ -125,6 +125,21 @@ def test_the_export_tables_hold_the_history_of_the_organisation_only(scene):
     assert HandOver.objects.count() == 1
 
 
+def test_the_export_shows_a_release_made_on_the_commitment_pages(scene):
+    from zwerm.collaboration.services import ledger
+
+    s = scene()
+    ledger.commitment_release(actor=s.giving, commitment=s.commitment,
+                              reason="Geen capaciteit meer.")
+    tables = organisation_tables(organisation=s.giver, ecosystem=s.ecosystem,
+                                 viewer=s.giver_admin)
+    assert [c["state"] for c in tables["commitments"]] == ["released"]
+    [row] = tables["hand_overs"]
+    assert (row["state"], row["item"], row["commitment"]) == (
+        "released", "commitment", str(s.commitment.uuid))
+    assert row["to_organisation"] is None and row["note"] == "Geen capaciteit meer."
+
+
 @pytest.mark.parametrize("rows", [5, 50])
 def test_selectors_run_a_fixed_number_of_queries(scene, rows, django_assert_max_num_queries):
     s = scene()

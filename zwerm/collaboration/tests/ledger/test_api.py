@@ -227,3 +227,24 @@ def test_an_over_precise_contribution_amount_is_a_422_not_a_500(api_for, field):
     stored = Contribution.objects.get()
     assert (stored.quantity, stored.value) == (4, 100)
     assert not Activity.objects.filter(verb="collaboration.contribution.corrected").exists()
+
+
+def test_only_admins_and_the_delegate_release_and_the_decision_is_kept(api_for):
+    from zwerm.collaboration.models import HandOver
+    from zwerm.organisations.tests.factories import person_in
+
+    s = scene()
+    made = api_for(s.giver_person, s.giver).post(
+        f"{BASE}/ecosystems/{s.ecosystem.slug}/commitments", {
+            "type": "hours", "quantity": "5", "due_on": in_days(7).isoformat(),
+            "deliverable": str(s.deliverable.uuid)}).json()
+    colleague = api_for(person_in(s.giver), s.giver)
+    url = f"{BASE}/commitments/{made['uuid']}/release"
+    body = assert_error_format(colleague.post(url, {"reason": "Weg"}), 403)
+    assert body["code"] == "not_speaker"
+    assert colleague.patch(f"{BASE}/commitments/{made['uuid']}",
+                           {"quantity": "4"}).status_code == 200
+    assert not HandOver.objects.exists()
+    released = api_for(s.giver_person, s.giver).post(url, {"reason": "Weg"})
+    assert released.status_code == 200 and released.json()["state"] == "released"
+    assert HandOver.objects.get().state == "released"

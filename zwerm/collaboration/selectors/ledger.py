@@ -314,37 +314,32 @@ def ledger_rows(*, viewer: Any, ecosystem: Ecosystem) -> QuerySet[Contribution]:
 
 
 def balance_entries(*, ecosystem: Ecosystem) -> list[pure.Entry]:
-    """The ledger as plain rows for ``balances.balances`` (one query per relation)."""
-    active_members = WorkingGroupMember.objects.filter(
-        state=WorkingGroupMember.State.ACTIVE).only("working_group_id", "organisation_id")
-    queryset = (
-        Contribution.objects.filter(ecosystem=ecosystem)
-        .select_related("deliverable", "working_group")
-        .prefetch_related(
-            Prefetch("beneficiaries", queryset=Organisation.objects.only("id")),
-            Prefetch("working_group__members", queryset=active_members,
-                     to_attr="active_members"),
+    """The ledger as plain rows for ``balances.balances``: three flat queries, no model
+    instances, so an ecosystem with tens of thousands of entries stays quick."""
+    beneficiaries: dict[int, list[int]] = {}
+    through = Contribution.beneficiaries.through
+    for contribution_id, organisation_id in through.objects.filter(
+            contribution__ecosystem=ecosystem).values_list("contribution_id", "organisation_id"):
+        beneficiaries.setdefault(contribution_id, []).append(organisation_id)
+    members: dict[int, set[int]] = {}
+    for group_id, organisation_id in WorkingGroupMember.objects.filter(
+            working_group__ecosystem=ecosystem, state=WorkingGroupMember.State.ACTIVE,
+    ).values_list("working_group_id", "organisation_id"):
+        members.setdefault(group_id, set()).add(organisation_id)
+    rows = Contribution.objects.filter(ecosystem=ecosystem).values_list(
+        "pk", "giver_organisation_id", "type", "unit", "quantity", "value", "value_unit",
+        "acknowledged_at", "recipient_id", "deliverable__owner_id", "working_group_id")
+    return [
+        pure.Entry(
+            giver=giver, type=kind, unit=unit, quantity=quantity,
+            acknowledged=acknowledged_at is not None, value=value, value_unit=value_unit,
+            takers=pure.takers_of(
+                beneficiaries=sorted(beneficiaries.get(pk, ())), recipient=recipient,
+                deliverable_owner=owner, group_members=sorted(members.get(group, ()))),
         )
-        .only("giver_organisation_id", "type", "unit", "quantity", "value", "value_unit",
-              "acknowledged_at", "recipient_id", "deliverable__owner_id", "working_group_id",
-              "deliverable_id")
-    )
-    entries = []
-    for c in queryset:
-        group = c.working_group
-        takers = pure.takers_of(
-            beneficiaries=sorted(b.pk for b in c.beneficiaries.all()),
-            recipient=c.recipient_id,
-            deliverable_owner=c.deliverable.owner_id if c.deliverable_id else None,
-            group_members=sorted({m.organisation_id for m in group.active_members})
-            if group is not None else (),
-        )
-        entries.append(pure.Entry(
-            giver=c.giver_organisation_id, takers=takers, type=c.type, unit=c.unit,
-            quantity=c.quantity, acknowledged=c.acknowledged_at is not None,
-            value=c.value, value_unit=c.value_unit,
-        ))
-    return entries
+        for (pk, giver, kind, unit, quantity, value, value_unit, acknowledged_at, recipient,
+             owner, group) in rows.iterator(chunk_size=5000)
+    ]
 
 
 @dataclass

@@ -97,7 +97,7 @@ def _notify_asked(proposal: Proposal, activity: Any) -> None:
 
 
 def _lock(proposal: Proposal) -> Proposal:
-    return Proposal.objects.select_for_update().select_related(
+    return Proposal.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "working_group", "proposer_organisation").get(pk=proposal.pk)
 
 
@@ -272,7 +272,7 @@ def position_give(
             _("You cannot give a position on this proposal. %(who)s")
             % {"who": rules.who_may_respond(actor, proposal)}, code="not_voter")
     stance, chosen, reason = _clean_position(proposal, stance, option, reason)
-    earlier = proposal.positions.select_for_update().filter(
+    earlier = proposal.positions.select_for_update(of=("self",)).filter(
         version=proposal.version, voter_key=key, superseded_at__isnull=True).first()
     if earlier is not None and (earlier.stance, earlier.option_id, earlier.reason) == (
             stance, chosen.pk if chosen else None, reason):

@@ -89,7 +89,7 @@ def outcome_statement(proposal: Proposal, result: Any) -> str:
 def _next_number(ecosystem_id: int) -> int:
     """Lock the ecosystem's row, then take the next number: numbers stay sequential when two
     proposals close at the same moment (the unique constraint guards it as well)."""
-    Ecosystem.objects.select_for_update().filter(pk=ecosystem_id).values_list("pk").first()
+    Ecosystem.objects.select_for_update(of=("self",)).filter(pk=ecosystem_id).values_list("pk").first()
     highest = Decision.objects.filter(ecosystem_id=ecosystem_id).aggregate(n=Max("number"))["n"]
     return (highest or 0) + 1
 
@@ -115,7 +115,7 @@ def proposal_decide_if_due(*, proposal: Proposal, now: datetime | None = None
     proposal row is locked and must still be open).
     """
     now = now or timezone.now()
-    proposal = Proposal.objects.select_for_update().select_related(
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "working_group").filter(pk=proposal.pk).first()
     if proposal is None or proposal.state != Proposal.State.OPEN:
         return None
@@ -158,7 +158,7 @@ def decision_statement_update(*, actor: Actor, decision: Decision, statement: st
     """The proposer or a facilitator rewrites or completes the outcome statement."""
     if not actor.is_authenticated:
         raise NotAllowed(_("Sign in to do this."))
-    decision = Decision.objects.select_for_update().select_related(
+    decision = Decision.objects.select_for_update(of=("self",)).select_related(
         "proposal", "ecosystem").get(pk=decision.pk)
     if not can_view(actor, decision.ecosystem):
         raise NotFound(_("This decision does not exist or is not visible to you."))
@@ -181,7 +181,7 @@ def proposal_remind(*, proposal: Proposal, now: datetime) -> int:
 
     Returns how many people were reminded.
     """
-    proposal = Proposal.objects.select_for_update().select_related(
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "working_group").get(pk=proposal.pk)
     if (proposal.state != Proposal.State.OPEN or proposal.reminded_version >= proposal.version
             or not now < proposal.deadline <= now + REMIND_BEFORE):

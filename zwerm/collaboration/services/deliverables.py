@@ -92,7 +92,7 @@ def clean_date(value: Any, *, field: str) -> datetime.date | None:
 def lock(deliverable: Deliverable) -> Deliverable:
     """The deliverable as stored now, its row locked until the transaction ends."""
     return (
-        Deliverable.objects.select_for_update()
+        Deliverable.objects.select_for_update(of=("self",))
         .select_related("ecosystem", "owner", "working_group")
         .get(pk=deliverable.pk)
     )

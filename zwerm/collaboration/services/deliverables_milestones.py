@@ -36,7 +36,7 @@ def _record(verb: str, actor: Actor, milestone: Milestone, deliverable: Delivera
 
 def _locked_milestone(milestone: Milestone) -> tuple[Milestone, Deliverable]:
     deliverable = lock(milestone.deliverable)
-    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    milestone = Milestone.objects.select_for_update(of=("self",)).get(pk=milestone.pk)
     milestone.deliverable = deliverable
     return milestone, deliverable
 

@@ -97,7 +97,7 @@ def _require_hand_over(actor: Actor, ecosystem: Ecosystem) -> None:
 
 
 def _own_commitment(actor: Actor, commitment: Commitment) -> Commitment:
-    commitment = Commitment.objects.select_for_update().select_related(
+    commitment = Commitment.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "organisation").get(pk=commitment.pk)
     _require_hand_over(actor, commitment.ecosystem)
     if commitment.organisation_id != actor.organisation.pk:
@@ -109,7 +109,7 @@ def _own_commitment(actor: Actor, commitment: Commitment) -> Commitment:
 
 
 def _own_role(actor: Actor, role: WorkingGroupRole) -> WorkingGroupRole:
-    role = WorkingGroupRole.objects.select_for_update().select_related(
+    role = WorkingGroupRole.objects.select_for_update(of=("self",)).select_related(
         "working_group__ecosystem", "organisation", "person").get(pk=role.pk)
     _require_hand_over(actor, role.working_group.ecosystem)
     if role.organisation_id != actor.organisation.pk:
@@ -122,12 +122,12 @@ def _own_role(actor: Actor, role: WorkingGroupRole) -> WorkingGroupRole:
 def _pending(*, commitment: Commitment | None = None, role: WorkingGroupRole | None = None
              ) -> HandOver | None:
     item = {"commitment": commitment} if commitment is not None else {"role": role}
-    return HandOver.objects.select_for_update().filter(
+    return HandOver.objects.select_for_update(of=("self",)).filter(
         state=HandOver.State.PENDING, **item).first()
 
 
 def _locked(hand_over: HandOver) -> HandOver:
-    return HandOver.objects.select_for_update().select_related(
+    return HandOver.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "from_organisation", "to_organisation", "to_person", "requested_by",
         "commitment", "role__working_group",
     ).get(pk=hand_over.pk)
@@ -232,7 +232,7 @@ def _answer(actor: Actor, hand_over: HandOver) -> HandOver:
 
 
 def _take_commitment(actor: Actor, hand_over: HandOver) -> Activity:
-    old = Commitment.objects.select_for_update().get(pk=hand_over.commitment_id)
+    old = Commitment.objects.select_for_update(of=("self",)).get(pk=hand_over.commitment_id)
     if old.state != Commitment.State.OPEN:
         raise Conflict(_("This commitment is no longer open; it cannot change hands."),
                        code="not_open")
@@ -265,8 +265,8 @@ def _term_end(working_group: WorkingGroup) -> date | None:
 
 
 def _take_role(actor: Actor, hand_over: HandOver) -> Activity:
-    old = WorkingGroupRole.objects.select_for_update().select_related("working_group").get(
-        pk=hand_over.role_id)
+    old = WorkingGroupRole.objects.select_for_update(of=("self",)).select_related(
+        "working_group").get(pk=hand_over.role_id)
     if old.ended_at is not None:
         raise Conflict(_("This role has already ended; it cannot change hands."),
                        code="ended")
@@ -353,11 +353,12 @@ def _release_after_departure(actor: Actor, hand_over: HandOver, message: str) ->
     (``message`` says why, with ``%(organisation)s`` for the organisation that left)."""
     note = message % {"organisation": hand_over.from_organisation}
     if hand_over.commitment_id:
-        commitment = Commitment.objects.select_for_update().get(pk=hand_over.commitment_id)
+        commitment = Commitment.objects.select_for_update(of=("self",)).get(
+            pk=hand_over.commitment_id)
         if commitment.state == Commitment.State.OPEN:
             mark_released(actor=actor, commitment=commitment, reason=note)
         return
-    role = WorkingGroupRole.objects.select_for_update().select_related(
+    role = WorkingGroupRole.objects.select_for_update(of=("self",)).select_related(
         "working_group__ecosystem", "organisation").get(pk=hand_over.role_id)
     if role.ended_at is None:
         _release_role(actor, role, note[:ROLE_REASON_MAX])
@@ -457,12 +458,12 @@ def departure(*, actor: Actor, membership: Membership, action: str) -> None:
                                       state=HandOver.State.PENDING)
     waiting_commitments = set(pending.values_list("commitment_id", flat=True))
     waiting_roles = set(pending.values_list("role_id", flat=True))
-    for commitment in Commitment.objects.select_for_update().select_related(
+    for commitment in Commitment.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "organisation"
     ).filter(ecosystem=ecosystem, organisation=organisation, state=Commitment.State.OPEN
              ).exclude(pk__in=waiting_commitments - {None}):
         mark_released(actor=actor, commitment=commitment, reason=note)
-    for role in WorkingGroupRole.objects.select_for_update().select_related(
+    for role in WorkingGroupRole.objects.select_for_update(of=("self",)).select_related(
         "working_group__ecosystem", "organisation"
     ).filter(working_group__ecosystem=ecosystem, organisation=organisation,
              ended_at__isnull=True).exclude(pk__in=waiting_roles - {None}):
@@ -472,7 +473,7 @@ def departure(*, actor: Actor, membership: Membership, action: str) -> None:
 
 def _end_memberships(actor: Actor, ecosystem: Ecosystem, organisation: Any) -> None:
     now = timezone.now()
-    members = list(WorkingGroupMember.objects.select_for_update().filter(
+    members = list(WorkingGroupMember.objects.select_for_update(of=("self",)).filter(
         working_group__ecosystem=ecosystem, organisation=organisation,
         state__in=[WorkingGroupMember.State.ACTIVE, WorkingGroupMember.State.REQUESTED],
     ))

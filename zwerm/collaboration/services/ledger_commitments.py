@@ -124,7 +124,7 @@ def _target_ref(commitment: Commitment) -> dict[str, str]:
 
 
 def _locked(commitment: Commitment) -> Commitment:
-    return Commitment.objects.select_for_update().select_related(
+    return Commitment.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "organisation").get(pk=commitment.pk)
 
 

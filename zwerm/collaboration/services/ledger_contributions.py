@@ -196,7 +196,7 @@ def contribution_record(
         raise ValidationFailed(_("This field is not known."), field=sorted(unknown)[0])
     type_ = clean_type(type)
     if commitment is not None:
-        commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        commitment = Commitment.objects.select_for_update(of=("self",)).get(pk=commitment.pk)
         unit = unit or commitment.unit
     unit = clean_unit(unit, type_)
     if commitment is not None:
@@ -233,7 +233,7 @@ def contribution_correct(*, actor: Actor, contribution: Contribution,
                          **changes: Any) -> Contribution:
     """The giving side corrects an entry the receiving side has not yet acknowledged."""
     require_person(actor)
-    contribution = Contribution.objects.select_for_update().select_related(
+    contribution = Contribution.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "giver_organisation", "commitment").get(pk=contribution.pk)
     ecosystem = contribution.ecosystem
     require_view(actor, ecosystem)
@@ -288,7 +288,8 @@ def contribution_correct(*, actor: Actor, contribution: Contribution,
            ecosystem=ecosystem, organisation=contribution.giver_organisation,
            payload={**amount_payload(contribution), "changed": sorted(changed)})
     if contribution.commitment_id:
-        commitment = Commitment.objects.select_for_update().get(pk=contribution.commitment_id)
+        commitment = Commitment.objects.select_for_update(of=("self",)).get(
+            pk=contribution.commitment_id)
         sync_fulfilment(commitment=commitment, actor=actor, completed_on=contribution.given_on)
     return contribution
 

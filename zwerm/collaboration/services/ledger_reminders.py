@@ -31,7 +31,7 @@ def commitments_remind_due(*, today: date | None = None) -> int:
 def _remind(pk: int) -> int:
     from zwerm.collaboration.selectors.ledger import speakers_for
 
-    commitment = Commitment.objects.select_for_update().select_related(
+    commitment = Commitment.objects.select_for_update(of=("self",)).select_related(
         "ecosystem", "organisation").get(pk=pk)
     if commitment.reminded_at is not None or commitment.state != Commitment.State.OPEN:
         return 0

@@ -56,7 +56,7 @@ def collaboration_settings_update(
         raise ValidationFailed(_("Choose who gives positions: per organisation or every person."),
                                field="decision_mode")
     quorum = _clean_quorum(quorum_percent)
-    found, _created = CollaborationSettings.objects.select_for_update().get_or_create(
+    found, _created = CollaborationSettings.objects.select_for_update(of=("self",)).get_or_create(
         ecosystem=ecosystem)
     before = {"unit_of_account": found.unit_of_account, "decision_mode": found.decision_mode,
               "quorum_percent": found.quorum_percent}

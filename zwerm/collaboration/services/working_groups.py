@@ -53,7 +53,7 @@ def require_view(actor: Actor, ecosystem: Any) -> None:
 
 def locked(working_group: WorkingGroup) -> WorkingGroup:
     """The group as stored now, locked for this transaction, refusing writes when archived."""
-    fresh = WorkingGroup.objects.select_for_update().select_related("ecosystem").get(
+    fresh = WorkingGroup.objects.select_for_update(of=("self",)).select_related("ecosystem").get(
         pk=working_group.pk)
     if fresh.is_archived:
         raise Conflict(_("This working group is archived: it can be read but no longer "
@@ -263,7 +263,7 @@ def working_group_unarchive(*, actor: Actor, working_group: WorkingGroup) -> Wor
     """A facilitator reopens an archived group; its members and roles are as they were."""
     require_person(actor)
     require_view(actor, working_group.ecosystem)
-    group = WorkingGroup.objects.select_for_update().select_related("ecosystem").get(
+    group = WorkingGroup.objects.select_for_update(of=("self",)).select_related("ecosystem").get(
         pk=working_group.pk)
     if not permissions.can_manage(actor, group.ecosystem):
         raise NotAllowed(_("Only a facilitator of the ecosystem reopens an archived group."))
@@ -320,7 +320,7 @@ def working_group_answer_request(
     group = locked(member.working_group)
     if not permissions.can_answer_requests(actor, group):
         raise NotAllowed(_("Only the lead, the secretary or a facilitator answers requests."))
-    member = WorkingGroupMember.objects.select_for_update().get(pk=member.pk)
+    member = WorkingGroupMember.objects.select_for_update(of=("self",)).get(pk=member.pk)
     if member.state != WorkingGroupMember.State.REQUESTED:
         raise Conflict(_("This request has already been answered or withdrawn."),
                        code="not_requested")
@@ -365,7 +365,7 @@ def working_group_leave(*, actor: Actor, working_group: WorkingGroup) -> Working
     """
     require_person(actor)
     require_view(actor, working_group.ecosystem)
-    member = WorkingGroupMember.objects.select_for_update().filter(
+    member = WorkingGroupMember.objects.select_for_update(of=("self",)).filter(
         working_group=working_group, person=actor.person,
         state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
     ).select_related("organisation").first()
@@ -382,7 +382,7 @@ def working_group_leave(*, actor: Actor, working_group: WorkingGroup) -> Working
 def working_groups_release_person(*, person: Any) -> int:
     """Before a person's account is erased: end their memberships and roles in every group,
     one system activity per group, so the groups see the roles fall vacant."""
-    members = WorkingGroupMember.objects.select_for_update().filter(
+    members = WorkingGroupMember.objects.select_for_update(of=("self",)).filter(
         person=person,
         state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
     ).select_related("working_group__ecosystem", "organisation")

@@ -95,7 +95,7 @@ def post_delete(*, actor: Actor, post: WorkingGroupPost) -> WorkingGroupPost:
     require_person(actor)
     require_view(actor, post.working_group.ecosystem)
     group = locked(post.working_group)
-    post = WorkingGroupPost.objects.select_for_update().get(pk=post.pk)
+    post = WorkingGroupPost.objects.select_for_update(of=("self",)).get(pk=post.pk)
     post.working_group = group
     if post.deleted_at is not None:
         raise Conflict(_("This message was already deleted."), code="deleted")

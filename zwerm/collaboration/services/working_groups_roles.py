@@ -42,7 +42,7 @@ def clean_role(role: str) -> str:
 
 
 def current_role(working_group: WorkingGroup, role: str) -> WorkingGroupRole | None:
-    return WorkingGroupRole.objects.select_for_update().filter(
+    return WorkingGroupRole.objects.select_for_update(of=("self",)).filter(
         working_group=working_group, name=role, ended_at__isnull=True).first()
 
 
@@ -126,7 +126,7 @@ def role_step_down(*, actor: Actor, working_group: WorkingGroup, role: str, reas
 @transaction.atomic
 def role_remind_term_end(*, role: WorkingGroupRole) -> bool:
     """Tell the holder and the group that a term ends within two weeks (once per term)."""
-    role = WorkingGroupRole.objects.select_for_update().select_related(
+    role = WorkingGroupRole.objects.select_for_update(of=("self",)).select_related(
         "working_group__ecosystem", "organisation", "person").get(pk=role.pk)
     limit = timezone.localdate() + timedelta(days=REMIND_DAYS)
     if (role.ended_at is not None or role.reminded_at is not None or role.term_ends_on is None
@@ -157,7 +157,7 @@ def remind_term_ends() -> int:
 def _successor_membership(group: WorkingGroup, successor: Any, organisation: Any
                           ) -> WorkingGroupMember:
     """The successor's open membership of the group, made active (joined if need be)."""
-    member = WorkingGroupMember.objects.select_for_update().filter(
+    member = WorkingGroupMember.objects.select_for_update(of=("self",)).filter(
         working_group=group, person=successor,
         state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
     ).first()
@@ -178,7 +178,7 @@ def working_groups_person_left_organisation(
     """A person left an organisation: their memberships for it end, and the roles they held
     for it go to the successor the organisation named (who joins the group if needed), or
     become vacant. One activity per group; returns how many groups were affected."""
-    members = WorkingGroupMember.objects.select_for_update().filter(
+    members = WorkingGroupMember.objects.select_for_update(of=("self",)).filter(
         person=person, organisation=organisation,
         state__in=[WorkingGroupMember.State.REQUESTED, WorkingGroupMember.State.ACTIVE],
     ).select_related("working_group__ecosystem")
@@ -188,7 +188,7 @@ def working_groups_person_left_organisation(
         group = member.working_group
         handed = []
         if successor is not None and not group.is_archived:
-            for role in WorkingGroupRole.objects.select_for_update().filter(
+            for role in WorkingGroupRole.objects.select_for_update(of=("self",)).filter(
                     working_group=group, person=person, ended_at__isnull=True):
                 role.ended_at, role.end_reason = timezone.now(), why
                 role.save(update_fields=["ended_at", "end_reason"])

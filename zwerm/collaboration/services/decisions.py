@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import PollOption, Position, Proposal, ProposalVersion, WorkingGroup
-from zwerm.collaboration.permissions import can_view
 from zwerm.collaboration.permissions import decisions as rules
 from zwerm.collaboration.selectors.decisions import proposal_voters
 from zwerm.collaboration.selectors.settings import settings_for
+from zwerm.collaboration.services.common import clean_text, require_person, require_view
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
-from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
+from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
 from zwerm.core.notifications import notify
 from zwerm.ecosystems.models import Ecosystem
 
@@ -34,18 +34,6 @@ MIN_OPTIONS, MAX_OPTIONS = 2, 10
 def proposal_url(proposal: Proposal) -> str:
     return reverse("collaboration:proposal_detail",
                    kwargs={"ecosystem": proposal.ecosystem.slug, "proposal": proposal.uuid})
-
-
-def clean_text(value: str | None, *, field: str, label: Any, required: bool,
-               max_length: int) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationFailed(_("Please fill in the %(field)s.") % {"field": label}, field=field)
-    if len(value) > max_length:
-        raise ValidationFailed(
-            _("The %(field)s may be at most %(max)d characters long.")
-            % {"field": label, "max": max_length}, field=field)
-    return value
 
 
 def clean_deadline(deadline: datetime | None, *, now: datetime) -> datetime:
@@ -80,14 +68,9 @@ def _clean_options(kind: str, options: list[str] | None) -> list[str]:
     return labels
 
 
-def _require_person(actor: Actor) -> None:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
-
-
 def _require_view(actor: Actor, ecosystem: Ecosystem) -> None:
-    if not actor.is_system and not can_view(actor, ecosystem):
-        raise NotFound(_("This proposal does not exist or is not visible to you."))
+    require_view(actor, ecosystem,
+                 message=_("This proposal does not exist or is not visible to you."))
 
 
 def _notify_asked(proposal: Proposal, activity: Any) -> None:
@@ -112,7 +95,7 @@ def proposal_open(
     The decision mode and quorum are copied from the settings now, so a later change of the
     settings does not change the rule of a proposal under way.
     """
-    _require_person(actor)
+    require_person(actor)
     _require_view(actor, ecosystem)
     if not rules.can_take_part(actor, ecosystem):
         raise NotAllowed(_("Only people acting for an active member organisation table "
@@ -162,7 +145,7 @@ def proposal_amend(
 
     Also reopens a proposal that was not adopted ("amend and reopen").
     """
-    _require_person(actor)
+    require_person(actor)
     proposal = _lock(proposal)
     _require_view(actor, proposal.ecosystem)
     if not rules.can_amend(actor, proposal):
@@ -208,7 +191,7 @@ def proposal_amend(
 @transaction.atomic
 def proposal_withdraw(*, actor: Actor, proposal: Proposal, reason: str = "") -> Proposal:
     """The proposer (or a facilitator) withdraws an open proposal; nothing is decided."""
-    _require_person(actor)
+    require_person(actor)
     proposal = _lock(proposal)
     _require_view(actor, proposal.ecosystem)
     if proposal.state != Proposal.State.OPEN:
@@ -257,7 +240,7 @@ def position_give(
     superseded. When everyone asked has responded, the proposal is decided at once."""
     from zwerm.collaboration.services.decisions_outcome import proposal_decide_if_due
 
-    _require_person(actor)
+    require_person(actor)
     proposal = _lock(proposal)
     _require_view(actor, proposal.ecosystem)
     now = timezone.now()

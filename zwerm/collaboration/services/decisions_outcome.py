@@ -18,7 +18,8 @@ from zwerm.collaboration.models import Decision, Position, Proposal
 from zwerm.collaboration.permissions import can_view
 from zwerm.collaboration.permissions import decisions as rules
 from zwerm.collaboration.selectors.decisions import current_positions, proposal_voters
-from zwerm.collaboration.services.decisions import clean_text, proposal_url
+from zwerm.collaboration.services.common import clean_text
+from zwerm.collaboration.services.decisions import proposal_url
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import NotAllowed, NotFound

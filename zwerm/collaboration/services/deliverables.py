@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import Deliverable, WorkingGroup
-from zwerm.collaboration.permissions import can_view as can_view_ecosystem
 from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.permissions import is_active_member
+from zwerm.collaboration.services.common import clean_date, clean_text, require_person
+from zwerm.collaboration.services.common import require_view as require_view_ecosystem
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
@@ -44,12 +45,8 @@ _UNSET: Any = object()
 # Checks shared by the deliverables services -------------------------------------------------
 
 
-def require_person(actor: Actor) -> None:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
-
-
 def require_view(actor: Actor, deliverable: Deliverable) -> None:
+    """The deliverable's own visibility (its ecosystem's, narrowed by the deliverable)."""
     if not actor.is_system and not permissions.can_view(actor, deliverable):
         raise NotFound(_("This deliverable does not exist or is not visible to you."))
 
@@ -68,25 +65,12 @@ def require_edit(actor: Actor, deliverable: Deliverable) -> None:
         )
 
 
-def clean_text(value: Any, *, field: str, label: Any, required: bool, max_length: int) -> str:
-    value = str(value or "").strip()
-    if required and not value:
-        raise ValidationFailed(_("Please fill in the %(field)s.") % {"field": label}, field=field)
-    if len(value) > max_length:
-        raise ValidationFailed(
-            _("The %(field)s may be at most %(max)d characters long.")
-            % {"field": label, "max": max_length},
-            field=field,
-        )
-    return value
-
-
-def clean_date(value: Any, *, field: str) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+def clean_due_on(value: Any, *, field: str) -> datetime.date | None:
+    """Deliverables take a date object only (the forms and the API parse the text first), so a
+    string is refused here rather than read as ISO like the ledger does."""
+    if isinstance(value, str) and value:
         raise ValidationFailed(_("Enter a valid date."), field=field)
-    return value
+    return clean_date(value, field=field)
 
 
 def lock(deliverable: Deliverable) -> Deliverable:
@@ -149,8 +133,7 @@ def deliverable_create(
     The owner defaults to the organisation the actor acts for.
     """
     require_person(actor)
-    if not can_view_ecosystem(actor, ecosystem):
-        raise NotFound(_("This ecosystem does not exist or is not visible to you."))
+    require_view_ecosystem(actor, ecosystem)
     _check_working_group(ecosystem, working_group)
     if not permissions.can_create(actor, ecosystem, working_group):
         if working_group is not None:
@@ -165,7 +148,7 @@ def deliverable_create(
                        max_length=TITLE_MAX)
     description = clean_text(description, field="description", label=_("description"),
                              required=False, max_length=DESCRIPTION_MAX)
-    due_on = clean_date(due_on, field="due_on")
+    due_on = clean_due_on(due_on, field="due_on")
     deliverable = Deliverable.objects.create(
         ecosystem=ecosystem, working_group=working_group, owner=owner, title=title,
         description=description, due_on=due_on, created_by=actor.person,
@@ -199,7 +182,7 @@ def deliverable_update(
                                             label=_("description"), required=False,
                                             max_length=DESCRIPTION_MAX)
     if due_on is not _UNSET:
-        changes["due_on"] = clean_date(due_on, field="due_on")
+        changes["due_on"] = clean_due_on(due_on, field="due_on")
     if owner is not _UNSET and owner != deliverable.owner:
         _check_owner(deliverable.ecosystem, owner)
         _check_may_make_owner(actor, deliverable.ecosystem, owner)

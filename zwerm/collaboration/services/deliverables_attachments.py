@@ -19,12 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import Attachment, Deliverable, DeliverableLink
 from zwerm.collaboration.permissions import deliverables as permissions
+from zwerm.collaboration.services.common import clean_text, require_person
 from zwerm.collaboration.services.deliverables import (
     TITLE_MAX,
-    clean_text,
     lock,
     require_edit,
-    require_person,
     require_view,
 )
 from zwerm.collaboration.services.deliverables_files import ALLOWED_EXTENSIONS, sniff

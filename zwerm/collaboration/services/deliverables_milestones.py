@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import Deliverable, Milestone
+from zwerm.collaboration.services.common import clean_text
 from zwerm.collaboration.services.deliverables import (
     _UNSET,
     TITLE_MAX,
-    clean_date,
-    clean_text,
+    clean_due_on,
     lock,
     require_edit,
 )
@@ -51,7 +51,7 @@ def milestone_add(
     require_edit(actor, deliverable)
     title = clean_text(title, field="title", label=_("title"), required=True,
                        max_length=TITLE_MAX)
-    due_on = clean_date(due_on, field="due_on")
+    due_on = clean_due_on(due_on, field="due_on")
     if deliverable.milestones.count() >= MAX_MILESTONES:
         raise Conflict(_("A deliverable has at most %(count)d milestones.")
                        % {"count": MAX_MILESTONES}, field="title")
@@ -76,7 +76,7 @@ def milestone_update(
         changes["title"] = clean_text(title, field="title", label=_("title"), required=True,
                                       max_length=TITLE_MAX)
     if due_on is not _UNSET:
-        changes["due_on"] = clean_date(due_on, field="due_on")
+        changes["due_on"] = clean_due_on(due_on, field="due_on")
     changed = sorted(name for name, value in changes.items() if getattr(milestone, name) != value)
     if not changed:
         return milestone

@@ -20,16 +20,14 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import Commitment, Deliverable, HandOver, WorkingGroup
 from zwerm.collaboration.permissions import ledger as permissions
+from zwerm.collaboration.services.common import clean_date, clean_text, require_person, require_view
 from zwerm.collaboration.services.ledger_common import (
     CENT,
+    TEXT_MAX,
     amount_payload,
     clean_amount,
-    clean_date,
-    clean_text,
     clean_type,
     clean_unit,
-    require_person,
-    require_view,
 )
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
@@ -97,9 +95,9 @@ def commitment_make(
         ecosystem=ecosystem, organisation=actor.organisation, person=actor.person,
         deliverable=deliverable, working_group=working_group, initiative=initiative,
         type=type_, quantity=clean_amount(quantity, field="quantity"),
-        unit=clean_unit(unit, type_), due_on=clean_date(due_on, field="due_on"),
+        unit=clean_unit(unit, type_), due_on=clean_date(due_on, field="due_on", required=True),
         description=clean_text(description, field="description", label=_("description"),
-                               required=False),
+                               required=False, max_length=TEXT_MAX),
     )
     _check_due(commitment.due_on)
     commitment.save()
@@ -166,12 +164,13 @@ def commitment_update(*, actor: Actor, commitment: Commitment, **changes: Any) -
             )
         cleaned["unit"] = unit
     if "due_on" in changes:
-        cleaned["due_on"] = clean_date(changes["due_on"], field="due_on")
+        cleaned["due_on"] = clean_date(changes["due_on"], field="due_on", required=True)
         if cleaned["due_on"] != commitment.due_on:
             _check_due(cleaned["due_on"])
     if "description" in changes:
         cleaned["description"] = clean_text(changes["description"], field="description",
-                                            label=_("description"), required=False)
+                                            label=_("description"), required=False,
+                                            max_length=TEXT_MAX)
     changed = {k: v for k, v in cleaned.items() if getattr(commitment, k) != v}
     if not changed:
         return commitment
@@ -223,7 +222,7 @@ def mark_released(*, actor: Actor, commitment: Commitment, reason: str) -> Commi
     over (``services.elasticity``).
     """
     commitment.closed_reason = clean_text(reason, field="reason", label=_("reason"),
-                                          required=True)
+                                          required=True, max_length=TEXT_MAX)
     commitment.state = Commitment.State.RELEASED
     commitment.save(update_fields=["state", "closed_reason", "updated_at"])
     hand_over = HandOver.objects.create(

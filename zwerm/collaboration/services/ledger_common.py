@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -16,25 +15,11 @@ from zwerm.collaboration.models.types import (
     QUANTITY_PLACES,
     ContributionType,
 )
-from zwerm.core.actor import Actor
-from zwerm.core.errors import NotAllowed, NotFound, ValidationFailed
-from zwerm.ecosystems.models import Ecosystem
+from zwerm.core.errors import ValidationFailed
 
 TEXT_MAX = 2000
 MAX_WHOLE = Decimal(10) ** (QUANTITY_DIGITS - QUANTITY_PLACES)
 CENT = Decimal(10) ** -QUANTITY_PLACES
-
-
-def require_person(actor: Actor) -> None:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
-
-
-def require_view(actor: Actor, ecosystem: Ecosystem) -> None:
-    from zwerm.collaboration.permissions.ledger import can_view_ledger
-
-    if not actor.is_system and not can_view_ledger(actor, ecosystem):
-        raise NotFound(_("This ecosystem does not exist or is not visible to you."))
 
 
 def clean_type(value: Any) -> str:
@@ -82,31 +67,6 @@ def clean_unit(value: Any, type_: str) -> str:
     if len(unit) > 30:
         raise ValidationFailed(_("The unit may be at most 30 characters long."), field="unit")
     return unit
-
-
-def clean_text(value: Any, *, field: str, label: Any, required: bool,
-               max_length: int = TEXT_MAX) -> str:
-    value = (value or "").strip() if isinstance(value, str) or value is None else str(value)
-    if required and not value:
-        raise ValidationFailed(_("Please fill in the %(field)s.") % {"field": label}, field=field)
-    if len(value) > max_length:
-        raise ValidationFailed(
-            _("The %(field)s may be at most %(max)d characters long.")
-            % {"field": label, "max": max_length},
-            field=field,
-        )
-    return value
-
-
-def clean_date(value: Any, *, field: str) -> date:
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            value = None
-    if not isinstance(value, date):
-        raise ValidationFailed(_("Enter a date as YYYY-MM-DD."), field=field)
-    return value
 
 
 def amount_payload(obj: Commitment | Contribution) -> dict[str, str]:

@@ -21,17 +21,15 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.selectors.settings import settings_for
+from zwerm.collaboration.services.common import clean_date, clean_text, require_person, require_view
 from zwerm.collaboration.services.ledger_commitments import sync_fulfilment
 from zwerm.collaboration.services.ledger_common import (
+    TEXT_MAX,
     amount_payload,
     clean_amount,
-    clean_date,
-    clean_text,
     clean_type,
     clean_unit,
     contribution_url,
-    require_person,
-    require_view,
 )
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
@@ -65,7 +63,7 @@ def _clean_value(value: Any, ecosystem: Ecosystem) -> tuple[Any, str]:
 
 
 def _clean_given_on(value: Any) -> Any:
-    given_on = clean_date(value, field="given_on")
+    given_on = clean_date(value, field="given_on", required=True)
     if given_on > timezone.localdate():
         raise ValidationFailed(_("The date cannot be in the future."), field="given_on")
     return given_on
@@ -212,7 +210,7 @@ def contribution_record(
         working_group=working_group, recipient=recipient, commitment=commitment,
         given_on=_clean_given_on(given_on),
         description=clean_text(description, field="description", label=_("description"),
-                               required=True),
+                               required=True, max_length=TEXT_MAX),
         **_clean_reusable(type_, reusable),
     )
     contribution.beneficiaries.set(_clean_beneficiaries(ecosystem, beneficiaries))
@@ -270,7 +268,8 @@ def contribution_correct(*, actor: Actor, contribution: Contribution,
         put("given_on", _clean_given_on(changes["given_on"]))
     if "description" in changes:
         put("description", clean_text(changes["description"], field="description",
-                                      label=_("description"), required=True))
+                                      label=_("description"), required=True,
+                                      max_length=TEXT_MAX))
     if set(REUSABLE_FIELDS) & set(changes):
         current = {name: getattr(contribution, name) for name in REUSABLE_FIELDS}
         for name, value in _clean_reusable(contribution.type, {**current, **changes}).items():

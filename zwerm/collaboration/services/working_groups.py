@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import WorkingGroup, WorkingGroupMember, WorkingGroupRole
 from zwerm.collaboration.permissions import working_groups as permissions
+from zwerm.collaboration.services.common import clean_text, require_person, require_view
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
-from zwerm.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
+from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
 from zwerm.core.notifications import notify
 
 KIND = "collaboration.working_groups"
@@ -40,17 +41,6 @@ def wg_url(working_group: WorkingGroup) -> str:
         "ecosystem": working_group.ecosystem.slug, "slug": working_group.slug})
 
 
-def require_person(actor: Actor) -> None:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."), code="unauthenticated")
-
-
-def require_view(actor: Actor, ecosystem: Any) -> None:
-    """Members-only ecosystems do not exist for outsiders, not even in error messages."""
-    if not actor.is_system and not permissions.can_view(actor, ecosystem):
-        raise NotFound(_("This ecosystem does not exist or is not visible to you."))
-
-
 def locked(working_group: WorkingGroup) -> WorkingGroup:
     """The group as stored now, locked for this transaction, refusing writes when archived."""
     fresh = WorkingGroup.objects.select_for_update(of=("self",)).select_related("ecosystem").get(
@@ -59,18 +49,6 @@ def locked(working_group: WorkingGroup) -> WorkingGroup:
         raise Conflict(_("This working group is archived: it can be read but no longer "
                          "changed."), code="archived")
     return fresh
-
-
-def clean_text(value: str | None, *, field: str, label: Any, required: bool,
-               max_length: int) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationFailed(_("Please fill in the %(field)s.") % {"field": label}, field=field)
-    if len(value) > max_length:
-        raise ValidationFailed(
-            _("The %(field)s may be at most %(max)d characters long.")
-            % {"field": label, "max": max_length}, field=field)
-    return value
 
 
 def clean_rotation(value: Any) -> int | None:

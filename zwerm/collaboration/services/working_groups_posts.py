@@ -16,15 +16,13 @@ from zwerm.collaboration.models import (
     WorkingGroupRole,
 )
 from zwerm.collaboration.permissions import working_groups as permissions
+from zwerm.collaboration.services.common import clean_text, require_person, require_view
 from zwerm.collaboration.services.working_groups import (
     KIND,
     active_people,
     add_member,
-    clean_text,
     create_group,
     locked,
-    require_person,
-    require_view,
     start_role,
     wg_url,
 )

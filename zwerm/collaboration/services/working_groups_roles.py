@@ -15,14 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import WorkingGroup, WorkingGroupMember, WorkingGroupRole
 from zwerm.collaboration.permissions import working_groups as permissions
+from zwerm.collaboration.services.common import clean_text, require_person, require_view
 from zwerm.collaboration.services.working_groups import (
     KIND,
     active_people,
-    clean_text,
     end_membership,
     locked,
-    require_person,
-    require_view,
     start_role,
     wg_url,
 )

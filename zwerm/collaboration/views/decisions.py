@@ -20,6 +20,7 @@ from zwerm.collaboration.permissions import decisions as rules
 from zwerm.collaboration.selectors import decisions as selectors
 from zwerm.collaboration.services import decisions as services
 from zwerm.collaboration.services.decisions_outcome import evaluate
+from zwerm.collaboration.views.common import ecosystem_or_404
 from zwerm.collaboration.views.decisions_forms import (
     AmendForm,
     PollChoiceForm,
@@ -30,14 +31,6 @@ from zwerm.collaboration.views.decisions_forms import (
 from zwerm.core.errors import DomainError
 from zwerm.ecosystems.forms import add_domain_error
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
-
-
-def ecosystem_or_404(request, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=request.user, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def proposal_or_404(request, ecosystem: Ecosystem, uuid: Any) -> Proposal:

@@ -17,7 +17,7 @@ from zwerm.collaboration.selectors import decisions as selectors
 from zwerm.collaboration.selectors.settings import settings_for
 from zwerm.collaboration.services.decisions_outcome import decision_statement_update
 from zwerm.collaboration.services.settings import collaboration_settings_update
-from zwerm.collaboration.views.decisions import ecosystem_or_404
+from zwerm.collaboration.views.common import ecosystem_or_404
 from zwerm.collaboration.views.decisions_forms import (
     RegisterFilterForm,
     SettingsForm,

@@ -17,6 +17,7 @@ from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.selectors import deliverables as selectors
 from zwerm.collaboration.services import deliverables as services
 from zwerm.collaboration.services.deliverables import TRANSITIONS
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
 from zwerm.collaboration.views.deliverables_forms import (
     AttachmentForm,
     DeliverableForm,
@@ -27,14 +28,6 @@ from zwerm.collaboration.views.deliverables_forms import (
 from zwerm.core.errors import DomainError, NotAllowed
 from zwerm.ecosystems.forms import add_domain_error
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
-
-
-def ecosystem_or_404(request: HttpRequest, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=request.user, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def deliverable_or_404(request: HttpRequest, ecosystem: Ecosystem, uuid: Any) -> Deliverable:
@@ -43,10 +36,6 @@ def deliverable_or_404(request: HttpRequest, ecosystem: Ecosystem, uuid: Any) ->
     if deliverable is None:
         raise Http404
     return deliverable
-
-
-def forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "ecosystems/forbidden.html", {"message": message}, status=403)
 
 
 def refused(request: HttpRequest, error: DomainError) -> HttpResponse | None:

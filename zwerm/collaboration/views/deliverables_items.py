@@ -16,11 +16,10 @@ from zwerm.collaboration.models import Attachment, Deliverable, Milestone
 from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.services import deliverables_attachments as attachments
 from zwerm.collaboration.services import deliverables_milestones as milestones
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
 from zwerm.collaboration.views.deliverables import (
     deliverable_or_404,
     detail_redirect,
-    ecosystem_or_404,
-    forbidden,
     refused,
     render_detail,
 )

@@ -17,6 +17,7 @@ from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.selectors import elasticity as selectors
 from zwerm.collaboration.services import elasticity as services
 from zwerm.collaboration.services import ledger as ledger_services
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
 from zwerm.collaboration.views.elasticity_forms import (
     HAND_OVER,
     DeclineForm,
@@ -25,24 +26,12 @@ from zwerm.collaboration.views.elasticity_forms import (
 from zwerm.core.errors import DomainError, ValidationFailed
 from zwerm.ecosystems.forms import add_domain_error
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
 from zwerm.organisations.models import Organisation
 
 #: Service error fields shown on the form's ``receiver`` field.
 RECEIVER_FIELDS = ("to_organisation", "to_person", "item")
 #: Service error fields shown on the form's ``note`` field (a release's reason).
 NOTE_FIELDS = ("reason",)
-
-
-def ecosystem_or_404(request: HttpRequest, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=request.user, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
-
-
-def forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "ecosystems/forbidden.html", {"message": message}, status=403)
 
 
 def _show_error(form: ItemDecisionForm, error: DomainError) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.selectors import ledger as selectors
 from zwerm.collaboration.services import ledger as services
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
 from zwerm.collaboration.views.ledger_forms import (
     CommitmentEditForm,
     CommitmentFilterForm,
@@ -22,8 +23,6 @@ from zwerm.collaboration.views.ledger_forms import (
 )
 from zwerm.collaboration.views.ledger_helpers import (
     choices_for,
-    ecosystem_or_404,
-    forbidden,
     page_of,
 )
 from zwerm.core.errors import DomainError

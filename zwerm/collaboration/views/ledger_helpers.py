@@ -1,30 +1,16 @@
-"""What the ledger pages share: the visible ecosystem, the lists that fill the forms."""
+"""What the ledger pages share: paging, and the lists that fill the forms."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
 
 from zwerm.collaboration.models import Deliverable, WorkingGroup
 from zwerm.collaboration.selectors.ledger import member_organisations
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
 
 PAGE_SIZE = 25
-
-
-def ecosystem_or_404(request, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=request.user, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
-
-
-def forbidden(request, message: str):
-    return render(request, "ecosystems/forbidden.html", {"message": message}, status=403)
 
 
 def page_of(request, queryset: Any):

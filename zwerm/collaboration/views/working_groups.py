@@ -21,6 +21,7 @@ from zwerm.collaboration.selectors import working_groups as selectors
 from zwerm.collaboration.services import working_groups as services
 from zwerm.collaboration.services import working_groups_posts as post_services
 from zwerm.collaboration.services import working_groups_roles as role_services
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
 from zwerm.collaboration.views.working_groups_forms import (
     ArchiveForm,
     HandOverForm,
@@ -30,18 +31,10 @@ from zwerm.collaboration.views.working_groups_forms import (
 )
 from zwerm.core.errors import DomainError
 from zwerm.ecosystems.forms import add_domain_error
-from zwerm.ecosystems.selectors import visible_ecosystem
-
-
-def _ecosystem(request, slug: str) -> Any:
-    ecosystem = visible_ecosystem(viewer=request.user, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def _group(request, ecosystem_slug: str, slug: str) -> WorkingGroup:
-    ecosystem = _ecosystem(request, ecosystem_slug)
+    ecosystem = ecosystem_or_404(request, ecosystem_slug)
     group = selectors.working_group_detail(ecosystem=ecosystem, slug=slug, viewer=request.user)
     if group is None:
         raise Http404
@@ -56,13 +49,9 @@ def _to_detail(group: WorkingGroup, anchor: str = "") -> HttpResponse:
     return response
 
 
-def _forbidden(request, message: str) -> HttpResponse:
-    return render(request, "ecosystems/forbidden.html", {"message": message}, status=403)
-
-
 def wg_list(request, ecosystem):
     """Every group of the ecosystem, open ones first, archived ones after."""
-    ecosystem = _ecosystem(request, ecosystem)
+    ecosystem = ecosystem_or_404(request, ecosystem)
     groups = list(selectors.working_groups_of(ecosystem=ecosystem, viewer=request.user))
     return render(request, "collaboration/working_groups/list.html", {
         "ecosystem": ecosystem,
@@ -76,9 +65,9 @@ def wg_list(request, ecosystem):
 
 @login_required
 def wg_create(request, ecosystem):
-    ecosystem = _ecosystem(request, ecosystem)
+    ecosystem = ecosystem_or_404(request, ecosystem)
     if not permissions.can_start(request.actor, ecosystem):
-        return _forbidden(request, _("Only people acting for an active member organisation of "
+        return forbidden(request, _("Only people acting for an active member organisation of "
                                      "this ecosystem start working groups."))
     form = WorkingGroupForm(request.POST or None)
     status = 200
@@ -147,7 +136,7 @@ def _render_detail(request, group: WorkingGroup, post_form: PostForm | None = No
 def wg_edit(request, ecosystem, slug):
     group = _group(request, ecosystem, slug)
     if not permissions.can_edit(request.user, group):
-        return _forbidden(request, _("Only the lead, the secretary or a facilitator edits this "
+        return forbidden(request, _("Only the lead, the secretary or a facilitator edits this "
                                      "group, and only while it is not archived."))
     initial = {field: getattr(group, field) for field in
                ("name", "purpose", "description", "join_policy", "rotation_months")}
@@ -172,7 +161,7 @@ def wg_edit(request, ecosystem, slug):
 def wg_archive(request, ecosystem, slug):
     group = _group(request, ecosystem, slug)
     if not permissions.can_archive(request.user, group):
-        return _forbidden(request, _("Only the lead or a facilitator archives this group."))
+        return forbidden(request, _("Only the lead or a facilitator archives this group."))
     form = ArchiveForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -324,7 +313,7 @@ def wg_post_delete(request, ecosystem, slug, post):
 @login_required
 def wg_from_initiative(request, ecosystem, initiative):
     """Turn a started initiative into a working group, prefilled from the initiative."""
-    ecosystem = _ecosystem(request, ecosystem)
+    ecosystem = ecosystem_or_404(request, ecosystem)
     found = selectors.initiative_in(ecosystem=ecosystem, uuid=initiative)
     if found is None:
         raise Http404
@@ -332,7 +321,7 @@ def wg_from_initiative(request, ecosystem, initiative):
     if existing is not None:
         return _to_detail(existing)
     if not permissions.can_start_from_initiative(request.actor, found):
-        return _forbidden(request, _("Only a facilitator or someone of a committed "
+        return forbidden(request, _("Only a facilitator or someone of a committed "
                                      "organisation turns a started initiative into a working "
                                      "group."))
     form = WorkingGroupForm(request.POST or None, initial={

@@ -1,4 +1,5 @@
-"""What every app's API shares: authentication, the actor, pagination and the error format.
+"""What every app's API shares: authentication, the actor, pagination and the error format,
+and how people and organisations are shown.
 
 One error format everywhere: ``{"code": ..., "message": ..., "fields": {name: [messages]}}``
 with the right 4xx status, the message in the request's language.
@@ -18,6 +19,7 @@ from ninja.security import APIKeyHeader, HttpBearer
 
 from zwerm.core.actor import Actor
 from zwerm.core.errors import NotAllowed
+from zwerm.core.privacy import visible_name_ids
 
 
 class ErrorOut(Schema):
@@ -103,3 +105,25 @@ OPTIONAL = [token_auth, session_auth, anonymous]
 def actor_of(request: HttpRequest) -> Actor:
     actor = getattr(request, "auth", None)
     return actor if isinstance(actor, Actor) else Actor(person=None)
+
+
+class Names:
+    """Whose names the viewer may see, asked once per response."""
+
+    def __init__(self, request: HttpRequest, people: list[Any]) -> None:
+        viewer = actor_of(request).person
+        self.visible = visible_name_ids(viewer, {p.pk for p in people if p is not None})
+        if viewer is not None:
+            self.visible.add(viewer.pk)
+
+    def __call__(self, person: Any) -> dict[str, Any] | None:
+        if person is None:
+            return None
+        return {"uuid": person.uuid, "name": str(person) if person.pk in self.visible else None}
+
+
+def organisation_ref(organisation: Any) -> dict[str, Any] | None:
+    """An organisation as the API shows it wherever it is referred to; None stays None."""
+    if organisation is None:
+        return None
+    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}

@@ -5,7 +5,6 @@ deadline."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field as NinjaField
 from ninja import Query, Router, Schema, Status
 
+from zwerm.collaboration.api.common import ecosystem_of
 from zwerm.collaboration.api.decisions_schemas import (
     AmendIn,
     DecisionListOut,
@@ -35,11 +35,9 @@ from zwerm.collaboration.selectors.settings import settings_for
 from zwerm.collaboration.services import decisions as services
 from zwerm.collaboration.services.decisions_outcome import decision_statement_update, evaluate
 from zwerm.collaboration.services.settings import collaboration_settings_update
-from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.api_support import OPTIONAL, REQUIRED, Names, actor_of, organisation_ref
 from zwerm.core.errors import ValidationFailed
-from zwerm.core.privacy import visible_name_ids
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
 
 router = Router()
 
@@ -61,13 +59,6 @@ class DecisionFilters(Page):
 
 
 # Lookups -----------------------------------------------------------------------------------
-
-
-def _ecosystem(request, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=actor_of(request).person, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def _proposal(request, proposal_uuid: uuid.UUID) -> Proposal:
@@ -97,25 +88,6 @@ def _working_group(ecosystem: Ecosystem, group_uuid: uuid.UUID | None) -> Workin
 # Shaping -----------------------------------------------------------------------------------
 
 
-class Names:
-    """Whose names the viewer may see, asked once per response."""
-
-    def __init__(self, request, people: list[Any]) -> None:
-        viewer = actor_of(request).person
-        self.visible = visible_name_ids(viewer, {p.pk for p in people if p is not None})
-        if viewer is not None:
-            self.visible.add(viewer.pk)
-
-    def __call__(self, person: Any) -> dict[str, Any] | None:
-        if person is None:
-            return None
-        return {"uuid": person.uuid, "name": str(person) if person.pk in self.visible else None}
-
-
-def _organisation(organisation: Any) -> dict[str, Any]:
-    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}
-
-
 def _proposal_row(proposal: Proposal, names: Names, awaiting: bool | None = None) -> dict:
     return {
         "uuid": proposal.uuid, "ecosystem": proposal.ecosystem.slug,
@@ -124,7 +96,7 @@ def _proposal_row(proposal: Proposal, names: Names, awaiting: bool | None = None
         "state": proposal.state, "version": proposal.version, "deadline": proposal.deadline,
         "decision_mode": proposal.decision_mode, "quorum_percent": proposal.quorum_percent,
         "proposer": names(proposal.proposer),
-        "proposer_organisation": _organisation(proposal.proposer_organisation),
+        "proposer_organisation": organisation_ref(proposal.proposer_organisation),
         "options": [{"uuid": o.uuid, "label": o.label} for o in proposal.options.all()],
         "created_at": proposal.created_at, "closed_at": proposal.closed_at,
         "awaiting_my_position": awaiting,
@@ -134,7 +106,7 @@ def _proposal_row(proposal: Proposal, names: Names, awaiting: bool | None = None
 def _position_row(position: Position, names: Names) -> dict:
     return {
         "uuid": position.uuid, "version": position.version, "voter": position.voter_key,
-        "person": names(position.person), "organisation": _organisation(position.organisation),
+        "person": names(position.person), "organisation": organisation_ref(position.organisation),
         "stance": position.stance,
         "option": position.option.uuid if position.option_id else None,
         "reason": position.reason, "current": position.superseded_at is None,
@@ -168,13 +140,13 @@ def _settings_row(ecosystem: Ecosystem) -> dict:
 @router.get("/ecosystems/{slug}/collaboration-settings", response=SettingsOut, auth=OPTIONAL,
             summary="The ecosystem's collaboration settings")
 def get_settings(request, slug: str):
-    return _settings_row(_ecosystem(request, slug))
+    return _settings_row(ecosystem_of(request, slug))
 
 
 @router.put("/ecosystems/{slug}/collaboration-settings", response=SettingsOut, auth=REQUIRED,
             summary="Change the collaboration settings (facilitators)")
 def put_settings(request, slug: str, payload: SettingsIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     collaboration_settings_update(actor=actor_of(request), ecosystem=ecosystem,
                                   unit_of_account=payload.unit_of_account,
                                   decision_mode=payload.decision_mode,
@@ -188,7 +160,7 @@ def put_settings(request, slug: str, payload: SettingsIn):
 @router.get("/ecosystems/{slug}/proposals", response=ProposalListOut, auth=OPTIONAL,
             summary="An ecosystem's proposals, open first")
 def list_proposals(request, slug: str, filters: Query[ProposalFilters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.proposal_list(ecosystem=ecosystem, viewer=actor_of(request).person,
                                        state=filters.state or "").prefetch_related("options")
     items = list(queryset[filters.offset:filters.offset + filters.limit])
@@ -204,7 +176,7 @@ def list_proposals(request, slug: str, filters: Query[ProposalFilters]):
 @router.post("/ecosystems/{slug}/proposals", response={201: ProposalDetailOut}, auth=REQUIRED,
              summary="Table a proposal or a poll")
 def create_proposal(request, slug: str, payload: ProposalIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     proposal = services.proposal_open(
         actor=actor_of(request), ecosystem=ecosystem, title=payload.title, body=payload.body,
         deadline=payload.deadline, kind=payload.kind,
@@ -302,7 +274,7 @@ def give_position(request, proposal_uuid: uuid.UUID, payload: PositionIn):
 @router.get("/ecosystems/{slug}/decisions", response=DecisionListOut, auth=OPTIONAL,
             summary="The decision register: search and filter")
 def list_decisions(request, slug: str, filters: Query[DecisionFilters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.decision_register(
         ecosystem=ecosystem, viewer=actor_of(request).person, query=filters.q.strip(),
         outcome=filters.outcome or "", working_group=filters.working_group.strip(),

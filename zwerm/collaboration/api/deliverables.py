@@ -9,12 +9,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
+from zwerm.collaboration.api.common import by_ref, ecosystem_of, organisation_of
 from zwerm.collaboration.api.deliverables_schemas import (
     DeliverableDetailOut,
     DeliverableFilters,
@@ -29,20 +29,11 @@ from zwerm.collaboration.services import deliverables as services
 from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
 from zwerm.core.errors import ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
-from zwerm.organisations.models import Organisation
 
 router = Router(tags=["deliverables"])
 
 
 # Lookups -----------------------------------------------------------------------------------
-
-
-def ecosystem_of(request: HttpRequest, slug: str) -> Ecosystem:
-    found = visible_ecosystem(viewer=actor_of(request).person, slug=slug)
-    if found is None:
-        raise Http404
-    return found
 
 
 def deliverable_of(request: HttpRequest, deliverable_uuid: uuid.UUID) -> Deliverable:
@@ -52,27 +43,10 @@ def deliverable_of(request: HttpRequest, deliverable_uuid: uuid.UUID) -> Deliver
     return found
 
 
-def _by_ref(queryset: Any, ref: str) -> Any:
-    try:
-        return queryset.filter(Q(slug=ref) | Q(uuid=uuid.UUID(ref))).first()
-    except ValueError:
-        return queryset.filter(slug=ref).first()
-
-
-def owner_of(ref: str | None) -> Organisation | None:
-    if not ref:
-        return None
-    found = _by_ref(Organisation.objects.all(), ref)
-    if found is None:
-        raise ValidationFailed(_("No organisation was found with this identifier."),
-                               field="owner")
-    return found
-
-
 def group_of(ecosystem: Ecosystem, ref: str | None) -> WorkingGroup | None:
     if not ref:
         return None
-    found = _by_ref(WorkingGroup.objects.filter(ecosystem=ecosystem), ref)
+    found = by_ref(WorkingGroup.objects.filter(ecosystem=ecosystem), ref)
     if found is None:
         raise ValidationFailed(_("No working group of this ecosystem has this identifier."),
                                field="working_group")
@@ -169,7 +143,7 @@ def create_deliverable(request: HttpRequest, slug: str, payload: DeliverableIn):
     ecosystem = ecosystem_of(request, slug)
     deliverable = services.deliverable_create(
         actor=actor_of(request), ecosystem=ecosystem, title=payload.title,
-        description=payload.description, owner=owner_of(payload.owner),
+        description=payload.description, owner=organisation_of(payload.owner, field="owner"),
         working_group=group_of(ecosystem, payload.working_group), due_on=payload.due_on,
     )
     return Status(201, fresh_detail(request, deliverable))
@@ -193,7 +167,7 @@ def update_deliverable(request: HttpRequest, deliverable_uuid: uuid.UUID,
         if changes["owner"] is None:
             raise ValidationFailed(_("A deliverable always has an owner organisation."),
                                    field="owner")
-        changes["owner"] = owner_of(changes["owner"])
+        changes["owner"] = organisation_of(changes["owner"], field="owner")
     if "working_group" in changes:
         changes["working_group"] = group_of(deliverable.ecosystem, changes["working_group"])
     if "title" in changes and changes["title"] is None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
 from zwerm.accounts.models import User
+from zwerm.collaboration.api.common import ecosystem_of, organisation_of
 from zwerm.collaboration.api.elasticity_schemas import (
     BoxFilters,
     DeclineIn,
@@ -32,27 +32,12 @@ from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.selectors import elasticity as selectors
 from zwerm.collaboration.services import elasticity as services
 from zwerm.collaboration.services import ledger as ledger_services
-from zwerm.core.api_support import REQUIRED, actor_of
+from zwerm.core.api_support import REQUIRED, actor_of, organisation_ref
 from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.permissions import can_view
-from zwerm.ecosystems.selectors import visible_ecosystem
-from zwerm.organisations.models import Organisation
 
 router = Router()
-
-
-def _ecosystem(request, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=actor_of(request).person, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
-
-
-def _org(organisation: Any) -> dict[str, Any] | None:
-    if organisation is None:
-        return None
-    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}
 
 
 def _person(person: Any, names: dict[int, str]) -> dict[str, Any] | None:
@@ -67,8 +52,8 @@ def _hand_over_row(hand_over: HandOver, names: dict[int, str]) -> dict[str, Any]
         "item": "commitment" if hand_over.commitment_id else "role",
         "commitment": hand_over.commitment.uuid if hand_over.commitment_id else None,
         "role": hand_over.role.uuid if hand_over.role_id else None,
-        "from_organisation": _org(hand_over.from_organisation),
-        "to_organisation": _org(hand_over.to_organisation),
+        "from_organisation": organisation_ref(hand_over.from_organisation),
+        "to_organisation": organisation_ref(hand_over.to_organisation),
         "to_person": _person(hand_over.to_person, names), "note": hand_over.note,
         "answer_reason": hand_over.answer_reason, "created_at": hand_over.created_at,
         "answered_at": hand_over.answered_at,
@@ -114,20 +99,6 @@ def _item(ecosystem: Ecosystem, commitment: uuid.UUID | None, role: uuid.UUID | 
     return {"role": found}
 
 
-def _organisation(ref: str | None) -> Organisation | None:
-    if not ref:
-        return None
-    queryset = Organisation.objects.filter(merged_into__isnull=True)
-    try:
-        found = queryset.filter(Q(slug=ref) | Q(uuid=uuid.UUID(ref))).first()
-    except ValueError:
-        found = queryset.filter(slug=ref).first()
-    if found is None:
-        raise ValidationFailed(_("No organisation was found with this identifier."),
-                               field="to_organisation")
-    return found
-
-
 def _require_speaker(request, ecosystem: Ecosystem) -> None:
     if not permissions.can_hand_over(actor_of(request), ecosystem):
         raise NotAllowed(_("Only an administrator or the delegate of a member organisation "
@@ -141,7 +112,7 @@ def _require_speaker(request, ecosystem: Ecosystem) -> None:
 @router.get("/ecosystems/{slug}/obligations", response=ObligationsOut, auth=REQUIRED,
             summary="Open commitments and roles of the organisation you act for")
 def obligations(request, slug: str):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     _require_speaker(request, ecosystem)
     organisation = actor_of(request).organisation
     commitments = list(selectors.open_commitments(ecosystem=ecosystem,
@@ -176,7 +147,7 @@ def obligations(request, slug: str):
             "target_uuid": obj.uuid, "target_name": str(obj), "pending_hand_over": pending_row(c),
         })
     return {
-        "organisation": _org(organisation),
+        "organisation": organisation_ref(organisation),
         "commitments": rows,
         "roles": [
             {"uuid": r.uuid, "role": r.name, "working_group": r.working_group.uuid,
@@ -194,7 +165,7 @@ def obligations(request, slug: str):
 @router.post("/ecosystems/{slug}/hand-overs", response={201: HandOverOut}, auth=REQUIRED,
              summary="Ask another organisation to take over a commitment or role")
 def request_hand_over(request, slug: str, payload: HandOverIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     item = _item(ecosystem, payload.commitment, payload.role)
     to_person = None
     if payload.to_person is not None:
@@ -203,7 +174,8 @@ def request_hand_over(request, slug: str, payload: HandOverIn):
             raise ValidationFailed(_("No person was found with this identifier."),
                                    field="to_person")
     hand_over = services.hand_over_request(
-        actor=actor_of(request), to_organisation=_organisation(payload.to_organisation),
+        actor=actor_of(request),
+        to_organisation=organisation_of(payload.to_organisation, field="to_organisation"),
         to_person=to_person, note=payload.note, **item,
     )
     return Status(201, _rows(request, [hand_over])[0])
@@ -213,7 +185,7 @@ def request_hand_over(request, slug: str, payload: HandOverIn):
             summary="Pending requests for you (received), or what your organisation decided "
                     "(sent)")
 def list_hand_overs(request, slug: str, filters: Query[BoxFilters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     actor = actor_of(request)
     if filters.box == "sent":
         if not can_speak_for(actor, ecosystem, actor.organisation):
@@ -263,7 +235,7 @@ def withdraw_hand_over(request, key: uuid.UUID):
 @router.post("/ecosystems/{slug}/releases", response=ReleaseOut, auth=REQUIRED,
              summary="Release an open commitment (saying why) or a working-group role")
 def release(request, slug: str, payload: ReleaseIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     item = _item(ecosystem, payload.commitment, payload.role)
     if "commitment" in item:
         # The ledger's one path for releasing a commitment: a reason is required.
@@ -283,7 +255,7 @@ def release(request, slug: str, payload: ReleaseIn):
             summary="The welcome data for a new member: charter, groups, decisions, events, "
                     "organisations to meet, first steps")
 def welcome(request, slug: str):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     actor = actor_of(request)
     if not permissions.can_see_onboarding(actor.person, ecosystem):
         raise NotAllowed(_("The welcome page is for member organisations; join the ecosystem "
@@ -293,8 +265,8 @@ def welcome(request, slug: str):
     data = selectors.welcome(viewer=actor.person, ecosystem=ecosystem,
                              organisation=organisation)
     return {
-        "ecosystem": _org(ecosystem), "goal": ecosystem.goal,
-        "organisation": _org(organisation),
+        "ecosystem": organisation_ref(ecosystem), "goal": ecosystem.goal,
+        "organisation": organisation_ref(organisation),
         "is_new_member": selectors.is_new_member(data.membership),
         "charter": [{"principle": p, "label": str(label), "text": text}
                     for p, label, text in data.charter],
@@ -310,7 +282,7 @@ def welcome(request, slug: str):
         ],
         "events": data.events,
         "suggestions": [
-            {"organisation": _org(s.organisation), "score": s.score,
+            {"organisation": organisation_ref(s.organisation), "score": s.score,
              "reasons": [{"kind": r.kind, "text": r.text, "points": r.points}
                          for r in s.reasons]}
             for s in data.suggestions

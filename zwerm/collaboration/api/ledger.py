@@ -15,6 +15,7 @@ from ninja import Field as NinjaField
 from ninja import Query, Router, Schema, Status
 
 from zwerm.collaboration import balances as pure
+from zwerm.collaboration.api.common import ecosystem_of, organisation_of
 from zwerm.collaboration.api.ledger_schemas import (
     BalancesOut,
     CommitmentIn,
@@ -33,10 +34,9 @@ from zwerm.collaboration.permissions import ledger as permissions
 from zwerm.collaboration.selectors import ledger as selectors
 from zwerm.collaboration.selectors.settings import settings_for
 from zwerm.collaboration.services import ledger as services
-from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of, organisation_ref
 from zwerm.core.errors import ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
-from zwerm.ecosystems.selectors import visible_ecosystem
 from zwerm.organisations.models import Organisation
 
 router = Router(tags=["collaboration: ledger"])
@@ -65,13 +65,6 @@ class ContributionFilters(Page):
 
 
 # Lookups -----------------------------------------------------------------------------------
-
-
-def _ecosystem(request, slug: str) -> Ecosystem:
-    ecosystem = visible_ecosystem(viewer=actor_of(request).person, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def _in(ecosystem: Ecosystem, model: Any, key: uuid.UUID | None, field: str,
@@ -107,15 +100,6 @@ def _initiative(ecosystem, key):
     return found
 
 
-def _organisation(slug: str | None, field: str) -> Organisation | None:
-    if not slug:
-        return None
-    found = Organisation.objects.filter(slug=slug).first()
-    if found is None:
-        raise ValidationFailed(_("No organisation has this identifier."), field=field)
-    return found
-
-
 def _commitment(request, key: uuid.UUID) -> Commitment:
     found = Commitment.objects.select_related("ecosystem").filter(uuid=key).first()
     if found is None:
@@ -141,19 +125,14 @@ def _contribution(request, key: uuid.UUID) -> Contribution:
 # Shaping -----------------------------------------------------------------------------------
 
 
-def _org(organisation: Any) -> dict[str, Any] | None:
-    if organisation is None:
-        return None
-    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}
-
-
 def _commitment_row(c: Commitment) -> dict[str, Any]:
     progress = selectors.commitment_progress(c)
     target = c.deliverable or c.working_group or c.initiative
     kind = "deliverable" if c.deliverable_id else (
         "working_group" if c.working_group_id else "initiative")
     return {
-        "uuid": c.uuid, "ecosystem": c.ecosystem.slug, "organisation": _org(c.organisation),
+        "uuid": c.uuid, "ecosystem": c.ecosystem.slug,
+        "organisation": organisation_ref(c.organisation),
         "target": {"kind": kind, "uuid": target.uuid, "title": str(target)},
         "type": c.type, "quantity": str(c.quantity), "unit": c.unit, "due_on": c.due_on,
         "description": c.description, "state": c.state, "delivered": str(progress.delivered),
@@ -168,22 +147,25 @@ def _commitment_row(c: Commitment) -> dict[str, Any]:
 
 def _contribution_row(c: Contribution, with_receivers: bool = False) -> dict[str, Any]:
     row = {
-        "uuid": c.uuid, "ecosystem": c.ecosystem.slug, "giver": _org(c.giver_organisation),
+        "uuid": c.uuid, "ecosystem": c.ecosystem.slug,
+        "giver": organisation_ref(c.giver_organisation),
         "type": c.type, "quantity": str(c.quantity), "unit": c.unit,
         "value": None if c.value is None else str(c.value), "value_unit": c.value_unit,
         "deliverable": c.deliverable.uuid if c.deliverable_id else None,
         "working_group": c.working_group.uuid if c.working_group_id else None,
-        "recipient": _org(c.recipient),
-        "beneficiaries": [_org(b) for b in c.beneficiaries.all()],
+        "recipient": organisation_ref(c.recipient),
+        "beneficiaries": [organisation_ref(b) for b in c.beneficiaries.all()],
         "commitment": c.commitment.uuid if c.commitment_id else None,
         "given_on": c.given_on, "description": c.description,
         "persistent_link": c.persistent_link, "licence": c.licence, "format": c.format,
         "schema": c.schema, "acknowledged": c.is_acknowledged,
-        "acknowledged_at": c.acknowledged_at, "acknowledged_for": _org(c.acknowledged_for),
+        "acknowledged_at": c.acknowledged_at,
+        "acknowledged_for": organisation_ref(c.acknowledged_for),
         "created_at": c.created_at,
     }
     if with_receivers:
-        row["receiving_side"] = [_org(o) for o in permissions.receiving_organisations(c)]
+        row["receiving_side"] = [organisation_ref(o)
+                                 for o in permissions.receiving_organisations(c)]
     return row
 
 
@@ -206,7 +188,7 @@ def _balances(ecosystem: Ecosystem, view: selectors.BalanceView, only: Any = Non
         if only is not None and key != only:
             continue
         organisations.append({
-            "organisation": _org(view.organisations.get(key)),
+            "organisation": organisation_ref(view.organisations.get(key)),
             "commons": key == pure.COMMONS,
             "quantities": [_line(line, type=t, unit=u) for (t, u), line
                            in sorted(result.quantities.get(key, {}).items())],
@@ -226,7 +208,8 @@ def _balances(ecosystem: Ecosystem, view: selectors.BalanceView, only: Any = Non
 
 def _kept(organisation: Any, kept: pure.Kept) -> dict[str, Any]:
     share = kept.share_on_time
-    return {"organisation": _org(organisation), "due": kept.due, "fulfilled": kept.fulfilled,
+    return {"organisation": organisation_ref(organisation), "due": kept.due,
+            "fulfilled": kept.fulfilled,
             "on_time": kept.on_time, "open_overdue": kept.open_overdue, "open": kept.open,
             "share_on_time": None if share is None else int(share)}
 
@@ -237,10 +220,10 @@ def _kept(organisation: Any, kept: pure.Kept) -> dict[str, Any]:
 @router.get("/ecosystems/{slug}/commitments", response=CommitmentListOut, auth=OPTIONAL,
             summary="List commitments (filters: state, organisation, type, target)")
 def list_commitments(request, slug: str, filters: Query[CommitmentFilters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.commitment_list(
         viewer=actor_of(request).person, ecosystem=ecosystem, state=filters.state,
-        type=filters.type, organisation=_organisation(filters.organisation, "organisation"),
+        type=filters.type, organisation=organisation_of(filters.organisation, field="organisation"),
         deliverable=_deliverable(ecosystem, filters.deliverable),
         working_group=_group(ecosystem, filters.working_group),
         initiative=_initiative(ecosystem, filters.initiative),
@@ -251,7 +234,7 @@ def list_commitments(request, slug: str, filters: Query[CommitmentFilters]):
 @router.post("/ecosystems/{slug}/commitments", response={201: CommitmentOut}, auth=REQUIRED,
              summary="Commit the organisation you act for")
 def create_commitment(request, slug: str, payload: CommitmentIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     commitment = services.commitment_make(
         actor=actor_of(request), ecosystem=ecosystem, type=payload.type,
         quantity=payload.quantity, unit=payload.unit, due_on=payload.due_on,
@@ -290,7 +273,7 @@ def release_commitment(request, key: uuid.UUID, payload: ReleaseIn):
 @router.get("/ecosystems/{slug}/kept-on-time", response=list[KeptOut], auth=OPTIONAL,
             summary="Commitments kept on time, per organisation")
 def kept_on_time(request, slug: str):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     return [_kept(o, k) for o, k in selectors.kept_on_time_per_organisation(ecosystem=ecosystem)]
 
 
@@ -301,10 +284,10 @@ def kept_on_time(request, slug: str):
             by_alias=True, summary="The ledger (filters: type, organisation, acknowledged, "
                                    "deliverable, working group)")
 def list_contributions(request, slug: str, filters: Query[ContributionFilters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.contribution_list(
         viewer=actor_of(request).person, ecosystem=ecosystem, type=filters.type,
-        organisation=_organisation(filters.organisation, "organisation"),
+        organisation=organisation_of(filters.organisation, field="organisation"),
         acknowledged=filters.acknowledged,
         deliverable=_deliverable(ecosystem, filters.deliverable),
         working_group=_group(ecosystem, filters.working_group),
@@ -316,7 +299,7 @@ def list_contributions(request, slug: str, filters: Query[ContributionFilters]):
             auth=REQUIRED, by_alias=True,
             summary="Contributions waiting for my organisations' acknowledgement")
 def waiting_contributions(request, slug: str, page: Query[Page]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.awaiting_acknowledgement(person=actor_of(request).person,
                                                   ecosystem=ecosystem)
     return _page(queryset, page, _contribution_row)
@@ -326,7 +309,7 @@ def waiting_contributions(request, slug: str, page: Query[Page]):
              auth=REQUIRED, by_alias=True,
              summary="Record what the organisation you act for gave")
 def create_contribution(request, slug: str, payload: ContributionIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     commitment = None
     if payload.commitment is not None:
         commitment = Commitment.objects.filter(ecosystem=ecosystem,
@@ -334,14 +317,14 @@ def create_contribution(request, slug: str, payload: ContributionIn):
         if commitment is None:
             raise ValidationFailed(_("No commitment of this ecosystem has this identifier."),
                                    field="commitment")
-    beneficiaries = [_organisation(s, "beneficiaries") for s in payload.beneficiaries]
+    beneficiaries = [organisation_of(s, field="beneficiaries") for s in payload.beneficiaries]
     entry = services.contribution_record(
         actor=actor_of(request), ecosystem=ecosystem, type=payload.type,
         quantity=payload.quantity, unit=payload.unit, value=payload.value,
         given_on=payload.given_on, description=payload.description,
         deliverable=_deliverable(ecosystem, payload.deliverable),
         working_group=_group(ecosystem, payload.working_group),
-        recipient=_organisation(payload.recipient, "recipient"),
+        recipient=organisation_of(payload.recipient, field="recipient"),
         beneficiaries=beneficiaries, commitment=commitment,
         persistent_link=payload.persistent_link, licence=payload.licence,
         format=payload.format, schema=payload.schema_,
@@ -363,7 +346,7 @@ def correct_contribution(request, key: uuid.UUID, payload: ContributionPatchIn):
     if "schema_" in changes:
         changes["schema"] = changes.pop("schema_")
     if "beneficiaries" in changes:
-        changes["beneficiaries"] = [_organisation(s, "beneficiaries")
+        changes["beneficiaries"] = [organisation_of(s, field="beneficiaries")
                                     for s in changes["beneficiaries"] or []]
     services.contribution_correct(actor=actor_of(request), contribution=entry, **changes)
     return _contribution_row(_contribution(request, key), True)
@@ -385,7 +368,7 @@ def acknowledge_contribution(request, key: uuid.UUID):
             summary="Give and take per organisation, per type and unit, and in the unit "
                     "of account")
 def ecosystem_balances(request, slug: str):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     view = selectors.balances_for(ecosystem=ecosystem, viewer=actor_of(request).person)
     return _balances(ecosystem, view)
 
@@ -393,7 +376,7 @@ def ecosystem_balances(request, slug: str):
 @router.get("/ecosystems/{slug}/balances/{organisation}", response=BalancesOut,
             auth=OPTIONAL, summary="Give and take of one organisation in the ecosystem")
 def organisation_balances(request, slug: str, organisation: str):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     found = Organisation.objects.filter(slug=organisation).first()
     if found is None:
         raise Http404
@@ -406,6 +389,6 @@ def organisation_balances(request, slug: str, organisation: str):
 def export_ledger(request, slug: str):
     from zwerm.collaboration.views.ledger import csv_response
 
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     return csv_response(ecosystem, selectors.ledger_rows(viewer=actor_of(request).person,
                                                          ecosystem=ecosystem))

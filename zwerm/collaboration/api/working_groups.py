@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
 
+from zwerm.collaboration.api.common import ecosystem_of
 from zwerm.collaboration.api.working_groups_schemas import (
     AnswerIn,
     Filters,
@@ -34,22 +35,13 @@ from zwerm.collaboration.selectors import working_groups as selectors
 from zwerm.collaboration.services import working_groups as services
 from zwerm.collaboration.services import working_groups_posts as post_services
 from zwerm.collaboration.services import working_groups_roles as role_services
-from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.api_support import OPTIONAL, REQUIRED, Names, actor_of, organisation_ref
 from zwerm.core.errors import ValidationFailed
-from zwerm.core.privacy import visible_name_ids
-from zwerm.ecosystems.selectors import visible_ecosystem
 
 router = Router()
 
 
 # Lookups and shaping ----------------------------------------------------------------------
-
-
-def _ecosystem(request, slug: str) -> Any:
-    ecosystem = visible_ecosystem(viewer=actor_of(request).person, slug=slug)
-    if ecosystem is None:
-        raise Http404
-    return ecosystem
 
 
 def _group(request, group_uuid: uuid.UUID) -> WorkingGroup:
@@ -59,30 +51,9 @@ def _group(request, group_uuid: uuid.UUID) -> WorkingGroup:
     return group
 
 
-class Names:
-    """Whose names the caller may see, asked once per response."""
-
-    def __init__(self, request, people: list[Any]) -> None:
-        viewer = actor_of(request).person
-        self.visible = visible_name_ids(viewer, {p.pk for p in people if p is not None})
-        if viewer is not None:
-            self.visible.add(viewer.pk)
-
-    def __call__(self, person: Any) -> dict[str, Any] | None:
-        if person is None:
-            return None
-        return {"uuid": person.uuid, "name": str(person) if person.pk in self.visible else None}
-
-
-def _org(organisation: Any) -> dict[str, Any] | None:
-    if organisation is None:
-        return None
-    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}
-
-
 def _role(role: WorkingGroupRole, names: Names) -> dict[str, Any]:
     return {"uuid": role.uuid, "role": role.name, "person": names(role.person),
-            "organisation": _org(role.organisation), "started_at": role.started_at,
+            "organisation": organisation_ref(role.organisation), "started_at": role.started_at,
             "term_ends_on": role.term_ends_on, "ended_at": role.ended_at,
             "end_reason": role.end_reason}
 
@@ -97,7 +68,7 @@ def _row(group: WorkingGroup, names: Names) -> dict[str, Any]:
         "rotation_months": group.rotation_months,
         "ecosystem": {"uuid": group.ecosystem.uuid, "slug": group.ecosystem.slug,
                       "name": group.ecosystem.name},
-        "started_for": _org(group.started_for),
+        "started_for": organisation_ref(group.started_for),
         "initiative": getattr(group.initiative, "uuid", None) if group.initiative_id else None,
         "archived_at": group.archived_at, "archive_reason": group.archive_reason,
         "member_count": count, "roles": [_role(r, names) for r in group.current_roles],
@@ -107,13 +78,13 @@ def _row(group: WorkingGroup, names: Names) -> dict[str, Any]:
 
 def _member(member: WorkingGroupMember, names: Names) -> dict[str, Any]:
     return {"uuid": member.uuid, "person": names(member.person),
-            "organisation": _org(member.organisation), "state": member.state,
+            "organisation": organisation_ref(member.organisation), "state": member.state,
             "joined_at": member.joined_at, "left_at": member.left_at}
 
 
 def _post(post: Any, names: Names, replies: list[Any] | None = None) -> dict[str, Any]:
     return {"uuid": post.uuid, "kind": post.kind, "author": names(post.author),
-            "organisation": _org(post.organisation), "body": post.body,
+            "organisation": organisation_ref(post.organisation), "body": post.body,
             "deleted": post.deleted_at is not None, "created_at": post.created_at,
             "replies": [_post(reply, names) for reply in (replies or [])]}
 
@@ -129,7 +100,7 @@ def _detail(request, group: WorkingGroup) -> dict[str, Any]:
 @router.get("/ecosystems/{slug}/working-groups", response=WorkingGroupListOut, auth=OPTIONAL,
             summary="Working groups of an ecosystem")
 def list_groups(request, slug: str, filters: Query[Filters]):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     queryset = selectors.working_groups_of(ecosystem=ecosystem, viewer=actor_of(request).person,
                                            archived=filters.archived, query=filters.q.strip())
     items = list(queryset[filters.offset:filters.offset + filters.limit])
@@ -140,7 +111,7 @@ def list_groups(request, slug: str, filters: Query[Filters]):
 @router.post("/ecosystems/{slug}/working-groups", response={201: WorkingGroupOut},
              auth=REQUIRED, summary="Start a working group (you become its lead)")
 def create_group(request, slug: str, payload: WorkingGroupIn):
-    ecosystem = _ecosystem(request, slug)
+    ecosystem = ecosystem_of(request, slug)
     group = services.working_group_start(actor=actor_of(request), ecosystem=ecosystem,
                                          **payload.dict())
     return Status(201, _detail(request, group))

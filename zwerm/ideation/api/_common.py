@@ -12,9 +12,8 @@ from ninja import Field as NinjaField
 from ninja import Router, Schema
 
 from zwerm.accounts.models import User
-from zwerm.core.api_support import actor_of
+from zwerm.core.api_support import Names, actor_of, organisation_ref
 from zwerm.core.errors import ValidationFailed
-from zwerm.core.privacy import visible_name_ids
 from zwerm.ecosystems.models import Ecosystem
 from zwerm.ecosystems.selectors import visible_ecosystems_q
 from zwerm.ideation import selectors
@@ -101,31 +100,10 @@ def _page(queryset, page: Page) -> dict[str, Any]:
 # Shaping -----------------------------------------------------------------------------------
 
 
-class Names:
-    """Whose names the viewer may see, asked once per response."""
-
-    def __init__(self, request, people: list[Any]) -> None:
-        viewer = actor_of(request).person
-        self.visible = visible_name_ids(viewer, {p.pk for p in people if p is not None})
-        if viewer is not None:
-            self.visible.add(viewer.pk)
-
-    def __call__(self, person: Any) -> dict[str, Any] | None:
-        if person is None:
-            return None
-        return {"uuid": person.uuid, "name": str(person) if person.pk in self.visible else None}
-
-
-def _organisation(organisation: Any) -> dict[str, Any] | None:
-    if organisation is None:
-        return None
-    return {"uuid": organisation.uuid, "slug": organisation.slug, "name": organisation.name}
-
-
 def _idea_row(idea: Idea, names: Names) -> dict[str, Any]:
     return {
         "uuid": idea.uuid, "number": idea.position, "title": idea.title,
-        "author": names(idea.author), "organisation": _organisation(idea.organisation),
+        "author": names(idea.author), "organisation": organisation_ref(idea.organisation),
         "co_authors": [names(p) for p in idea.co_authors.all()], "tags": idea.tags,
         "cluster": idea.cluster.uuid if idea.cluster_id else None,
         "merged_into": idea.merged_into.uuid if idea.merged_into_id else None,
@@ -165,7 +143,7 @@ def _initiative_row(initiative: Initiative) -> dict[str, Any]:
         "threshold": initiative.threshold, "committed": len(commitments),
         "started": initiative.is_started, "started_at": initiative.started_at,
         "commitments": [
-            {"uuid": c.uuid, "organisation": _organisation(c.organisation), "text": c.text,
+            {"uuid": c.uuid, "organisation": organisation_ref(c.organisation), "text": c.text,
              "created_at": c.created_at} for c in commitments
         ],
     }

@@ -7,10 +7,9 @@ from typing import Any
 
 from ninja import Query, Status
 
-from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.api_support import OPTIONAL, REQUIRED, Names, actor_of
 from zwerm.ideation import selectors, services
 from zwerm.ideation.api._common import (
-    Names,
     Page,
     _challenge,
     _cluster,

@@ -8,12 +8,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Status
 
-from zwerm.core.api_support import OPTIONAL, REQUIRED, actor_of
+from zwerm.core.api_support import OPTIONAL, REQUIRED, Names, actor_of
 from zwerm.core.errors import ValidationFailed
 from zwerm.ideation import selectors, services
 from zwerm.ideation.api._common import (
     IdeaFilters,
-    Names,
     _challenge,
     _cluster,
     _comment_row,

@@ -159,3 +159,16 @@ def ui(playwright_browser, live_server) -> Iterator[AccessiblePage]:
         accessible.settle()
     finally:
         context.close()
+
+
+#: The password ``zwerm.accounts.tests.factories.UserFactory`` gives every person.
+PASSWORD = "correct horse battery"
+
+
+def sign_in(ui: AccessiblePage, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the (Dutch) login page, as nobody else: earlier cookies are cleared."""
+    ui.page.context.clear_cookies()
+    ui.goto("/accounts/login/")
+    ui.page.fill("#id_login", email)
+    ui.page.fill("#id_password", password)
+    ui.submit("Inloggen")

@@ -8,22 +8,13 @@ import pytest
 from django.utils import timezone
 
 from zwerm.collaboration.models import Decision, Proposal
+from zwerm.core.testing.fixtures import sign_in
 from zwerm.ecosystems.models import Role
 from zwerm.ecosystems.tests.factories import MembershipFactory, RoleFactory, started_ecosystem
 from zwerm.organisations.models import OrganisationMember
 from zwerm.organisations.tests.factories import OrganisationFactory, person_in
 
-PASSWORD = "correct horse battery"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(ui, email):
-    ui.page.context.clear_cookies()
-    ui.goto("/accounts/login/")
-    ui.page.fill("#id_login", email)
-    ui.page.fill("#id_password", PASSWORD)
-    ui.submit("Inloggen")
 
 
 def local(hours):

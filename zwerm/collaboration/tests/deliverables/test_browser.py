@@ -9,19 +9,11 @@ from django.utils import timezone
 
 from zwerm.collaboration.models import Attachment, Deliverable
 from zwerm.collaboration.tests.deliverables.conftest import PDF
+from zwerm.core.testing.fixtures import sign_in
 from zwerm.ecosystems.tests.factories import MembershipFactory, admin_of, started_ecosystem
 from zwerm.organisations.tests.factories import OrganisationFactory
 
-PASSWORD = "correct horse battery"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(ui, email):
-    ui.goto("/accounts/login/")
-    ui.page.fill("#id_login", email)
-    ui.page.fill("#id_password", PASSWORD)
-    ui.submit("Inloggen")
 
 
 def test_deliverable_flow(ui, settings, tmp_path):

@@ -14,21 +14,12 @@ from zwerm.collaboration.tests.elasticity.conftest import (
     make_commitment,
     make_group,
 )
+from zwerm.core.testing.fixtures import sign_in
 from zwerm.ecosystems.models import Membership
 from zwerm.ecosystems.tests.factories import EcosystemFactory, MembershipFactory, admin_of
 from zwerm.organisations.tests.factories import OrganisationFactory
 
-PASSWORD = "correct horse battery"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(ui, email):
-    ui.page.context.clear_cookies()
-    ui.goto("/accounts/login/")
-    ui.page.fill("#id_login", email)
-    ui.page.fill("#id_password", PASSWORD)
-    ui.submit("Inloggen")
 
 
 def submit_form_of(ui, key):

@@ -6,18 +6,9 @@ import pytest
 
 from zwerm.collaboration.models import Commitment, Contribution
 from zwerm.collaboration.tests.ledger.helpers import in_days, scene
-
-PASSWORD = "correct horse battery"
+from zwerm.core.testing.fixtures import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(ui, email):
-    ui.page.context.clear_cookies()
-    ui.goto("/accounts/login/")
-    ui.page.fill("#id_login", email)
-    ui.page.fill("#id_password", PASSWORD)
-    ui.submit("Inloggen")
 
 
 def test_commit_deliver_acknowledge_and_balance(ui):

@@ -15,14 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration import consent
 from zwerm.collaboration.models import Decision, Position, Proposal
-from zwerm.collaboration.permissions import can_view
 from zwerm.collaboration.permissions import decisions as rules
 from zwerm.collaboration.selectors.decisions import current_positions, proposal_voters
-from zwerm.collaboration.services.common import clean_text
+from zwerm.collaboration.services.common import clean_text, require_person, require_view
 from zwerm.collaboration.services.decisions import proposal_url
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
-from zwerm.core.errors import NotAllowed, NotFound
+from zwerm.core.errors import NotAllowed
 from zwerm.core.notifications import notify
 from zwerm.ecosystems.models import Ecosystem
 
@@ -157,12 +156,11 @@ def proposal_decide_if_due(*, proposal: Proposal, now: datetime | None = None
 @transaction.atomic
 def decision_statement_update(*, actor: Actor, decision: Decision, statement: str) -> Decision:
     """The proposer or a facilitator rewrites or completes the outcome statement."""
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
+    require_person(actor)
     decision = Decision.objects.select_for_update(of=("self",)).select_related(
         "proposal", "ecosystem").get(pk=decision.pk)
-    if not can_view(actor, decision.ecosystem):
-        raise NotFound(_("This decision does not exist or is not visible to you."))
+    require_view(actor, decision.ecosystem,
+                 message=_("This decision does not exist or is not visible to you."))
     if not rules.can_edit_statement(actor, decision):
         raise NotAllowed(_("Only the proposer or a facilitator edits the outcome statement."))
     statement = clean_text(statement, field="statement", label=_("outcome statement"),

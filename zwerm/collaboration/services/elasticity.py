@@ -34,6 +34,7 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.permissions import is_active_member
+from zwerm.collaboration.services.common import require_person
 from zwerm.collaboration.services.ledger_commitments import delivered_of, mark_released
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
@@ -88,8 +89,7 @@ def clean_note(value: str | None, *, field: str = "note", required: bool = False
 
 
 def _require_hand_over(actor: Actor, ecosystem: Ecosystem) -> None:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
+    require_person(actor)
     if not permissions.can_hand_over(actor, ecosystem):
         raise NotAllowed(
             _("Only an administrator or the delegate of a member organisation decides what "
@@ -131,6 +131,15 @@ def _locked(hand_over: HandOver) -> HandOver:
         "ecosystem", "from_organisation", "to_organisation", "to_person", "requested_by",
         "commitment", "role__working_group",
     ).get(pk=hand_over.pk)
+
+
+def _locked_pending(hand_over: HandOver) -> HandOver:
+    """The request locked, refused with a Conflict once it has been answered or withdrawn."""
+    hand_over = _locked(hand_over)
+    if hand_over.state != HandOver.State.PENDING:
+        raise Conflict(_("This request has already been answered or withdrawn."),
+                       code="not_pending")
+    return hand_over
 
 
 def _item_payload(hand_over: HandOver) -> dict[str, Any]:
@@ -220,12 +229,8 @@ def hand_over_request(
 
 
 def _answer(actor: Actor, hand_over: HandOver) -> HandOver:
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
-    hand_over = _locked(hand_over)
-    if hand_over.state != HandOver.State.PENDING:
-        raise Conflict(_("This request has already been answered or withdrawn."),
-                       code="not_pending")
+    require_person(actor)
+    hand_over = _locked_pending(hand_over)
     if not permissions.can_answer_hand_over(actor, hand_over):
         raise NotAllowed(_("Only the organisation asked to take this over answers."))
     return hand_over
@@ -384,12 +389,8 @@ def hand_over_withdraw(*, actor: Actor, hand_over: HandOver) -> HandOver:
     """The giving side takes back a request nobody answered yet. If the giving organisation
     has left meanwhile, nobody is left to decide, so the item is released as when the
     request is declined."""
-    if not actor.is_authenticated:
-        raise NotAllowed(_("Sign in to do this."))
-    hand_over = _locked(hand_over)
-    if hand_over.state != HandOver.State.PENDING:
-        raise Conflict(_("This request has already been answered or withdrawn."),
-                       code="not_pending")
+    require_person(actor)
+    hand_over = _locked_pending(hand_over)
     if not permissions.can_withdraw_hand_over(actor, hand_over):
         raise NotAllowed(_("Only the organisation that asked withdraws the request."))
     hand_over = _withdraw(actor, hand_over)

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from zwerm.collaboration.models import CollaborationSettings
-from zwerm.collaboration.permissions import can_view
 from zwerm.collaboration.permissions.decisions import can_edit_settings
+from zwerm.collaboration.services.common import require_view
 from zwerm.core.activity import record
 from zwerm.core.actor import Actor
-from zwerm.core.errors import NotAllowed, NotFound, ValidationFailed
+from zwerm.core.errors import NotAllowed, ValidationFailed
 from zwerm.ecosystems.models import Ecosystem
 
 UNIT_MAX = 40
@@ -43,8 +43,7 @@ def collaboration_settings_update(
     Open proposals keep the mode and quorum they opened with; the change applies to
     proposals tabled afterwards.
     """
-    if not actor.is_system and not can_view(actor, ecosystem):
-        raise NotFound(_("This ecosystem does not exist or is not visible to you."))
+    require_view(actor, ecosystem)
     if not actor.is_system and not can_edit_settings(actor, ecosystem):
         raise NotAllowed(_("Only the facilitators of this ecosystem change its settings."))
     unit = (unit_of_account or "").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import File, Router, Status, UploadedFile
@@ -17,7 +18,7 @@ from zwerm.collaboration.api.deliverables_schemas import (
     MilestonePatchIn,
     MilestoneStateIn,
 )
-from zwerm.collaboration.models import Attachment, Deliverable, DeliverableLink, Milestone
+from zwerm.collaboration.models import Deliverable
 from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.services import deliverables_attachments as attachments
 from zwerm.collaboration.services import deliverables_milestones as milestones
@@ -29,24 +30,10 @@ router = Router(tags=["deliverables"])
 ONE = "/deliverables/{deliverable_uuid}"
 
 
-def _milestone(deliverable: Deliverable, milestone_uuid: uuid.UUID) -> Milestone:
-    found = deliverable.milestones.filter(uuid=milestone_uuid).first()
-    if found is None:
-        raise Http404
-    found.deliverable = deliverable
-    return found
-
-
-def _link(deliverable: Deliverable, link_uuid: uuid.UUID) -> DeliverableLink:
-    found = deliverable.links.filter(uuid=link_uuid).first()
-    if found is None:
-        raise Http404
-    found.deliverable = deliverable
-    return found
-
-
-def _attachment(deliverable: Deliverable, attachment_uuid: uuid.UUID) -> Attachment:
-    found = deliverable.attachments.filter(uuid=attachment_uuid).first()
+def _part(deliverable: Deliverable, related: str, key: uuid.UUID) -> Any:
+    """One of the deliverable's milestones, links or attachments (``related`` names which),
+    or a 404."""
+    found = getattr(deliverable, related).filter(uuid=key).first()
     if found is None:
         raise Http404
     found.deliverable = deliverable
@@ -84,7 +71,8 @@ def update_milestone(request: HttpRequest, deliverable_uuid: uuid.UUID,
     if "title" in changes and changes["title"] is None:
         changes["title"] = ""
     milestones.milestone_update(actor=actor_of(request),
-                                milestone=_milestone(deliverable, milestone_uuid), **changes)
+                                milestone=_part(deliverable, "milestones", milestone_uuid),
+                                **changes)
     return fresh_detail(request, deliverable)
 
 
@@ -94,7 +82,7 @@ def set_milestone_state(request: HttpRequest, deliverable_uuid: uuid.UUID,
                         milestone_uuid: uuid.UUID, payload: MilestoneStateIn):
     deliverable = deliverable_of(request, deliverable_uuid)
     milestones.milestone_state_set(actor=actor_of(request),
-                                   milestone=_milestone(deliverable, milestone_uuid),
+                                   milestone=_part(deliverable, "milestones", milestone_uuid),
                                    state=payload.state)
     return fresh_detail(request, deliverable)
 
@@ -105,7 +93,7 @@ def move_milestone(request: HttpRequest, deliverable_uuid: uuid.UUID,
                    milestone_uuid: uuid.UUID, payload: MilestoneMoveIn):
     deliverable = deliverable_of(request, deliverable_uuid)
     milestones.milestone_move(actor=actor_of(request),
-                              milestone=_milestone(deliverable, milestone_uuid),
+                              milestone=_part(deliverable, "milestones", milestone_uuid),
                               direction=payload.direction)
     return fresh_detail(request, deliverable)
 
@@ -116,7 +104,7 @@ def remove_milestone(request: HttpRequest, deliverable_uuid: uuid.UUID,
                      milestone_uuid: uuid.UUID):
     deliverable = deliverable_of(request, deliverable_uuid)
     milestones.milestone_remove(actor=actor_of(request),
-                                milestone=_milestone(deliverable, milestone_uuid))
+                                milestone=_part(deliverable, "milestones", milestone_uuid))
     return Status(204, None)
 
 
@@ -136,7 +124,7 @@ def add_link(request: HttpRequest, deliverable_uuid: uuid.UUID, payload: LinkIn)
                summary="Remove a link")
 def remove_link(request: HttpRequest, deliverable_uuid: uuid.UUID, link_uuid: uuid.UUID):
     deliverable = deliverable_of(request, deliverable_uuid)
-    attachments.link_remove(actor=actor_of(request), link=_link(deliverable, link_uuid))
+    attachments.link_remove(actor=actor_of(request), link=_part(deliverable, "links", link_uuid))
     return Status(204, None)
 
 
@@ -160,7 +148,7 @@ def upload_attachment(request: HttpRequest, deliverable_uuid: uuid.UUID,
 def download_attachment(request: HttpRequest, deliverable_uuid: uuid.UUID,
                         attachment_uuid: uuid.UUID):
     deliverable = deliverable_of(request, deliverable_uuid)
-    found = _attachment(deliverable, attachment_uuid)
+    found = _part(deliverable, "attachments", attachment_uuid)
     if not permissions.can_view_attachment(actor_of(request).person, found):
         raise Http404
     return attachment_response(found)
@@ -172,5 +160,5 @@ def remove_attachment(request: HttpRequest, deliverable_uuid: uuid.UUID,
                       attachment_uuid: uuid.UUID):
     deliverable = deliverable_of(request, deliverable_uuid)
     attachments.attachment_remove(actor=actor_of(request),
-                                  attachment=_attachment(deliverable, attachment_uuid))
+                                  attachment=_part(deliverable, "attachments", attachment_uuid))
     return Status(204, None)

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +17,7 @@ from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.selectors import deliverables as selectors
 from zwerm.collaboration.services import deliverables as services
 from zwerm.collaboration.services.deliverables import TRANSITIONS
-from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden, redirect_to
 from zwerm.collaboration.views.deliverables_forms import (
     AttachmentForm,
     DeliverableForm,
@@ -46,11 +46,8 @@ def refused(request: HttpRequest, error: DomainError) -> HttpResponse | None:
 
 
 def detail_redirect(deliverable: Deliverable, anchor: str = "") -> HttpResponse:
-    response = redirect("collaboration:deliverable_detail", ecosystem=deliverable.ecosystem.slug,
-                        deliverable=deliverable.uuid)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+    return redirect_to("collaboration:deliverable_detail", anchor=anchor,
+                       ecosystem=deliverable.ecosystem.slug, deliverable=deliverable.uuid)
 
 
 # Boards ------------------------------------------------------------------------------------

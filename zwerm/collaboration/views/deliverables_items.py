@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zwerm.collaboration.models import Attachment, Deliverable, Milestone
+from zwerm.collaboration.models import Attachment, Deliverable
 from zwerm.collaboration.permissions import deliverables as permissions
 from zwerm.collaboration.services import deliverables_attachments as attachments
 from zwerm.collaboration.services import deliverables_milestones as milestones
@@ -37,8 +37,11 @@ def _deliverable(request: HttpRequest, ecosystem: str, deliverable: Any) -> Deli
     return deliverable_or_404(request, ecosystem_or_404(request, ecosystem), deliverable)
 
 
-def _milestone(deliverable: Deliverable, uuid: Any) -> Milestone:
-    found = next((m for m in deliverable.milestones.all() if m.uuid == uuid), None)
+def _part(deliverable: Deliverable, related: str, uuid: Any) -> Any:
+    """One of the deliverable's milestones, links or attachments (``related`` names which),
+    from what the page loaded, or a 404."""
+    found = next((entry for entry in getattr(deliverable, related).all() if entry.uuid == uuid),
+                 None)
     if found is None:
         raise Http404
     found.deliverable = deliverable
@@ -76,7 +79,7 @@ def milestone_add(request: HttpRequest, ecosystem: str, deliverable: Any) -> Htt
 def milestone_edit(request: HttpRequest, ecosystem: str, deliverable: Any,
                    milestone: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = _milestone(item, milestone)
+    found = _part(item, "milestones", milestone)
     if not permissions.can_edit(request.user, item):
         return forbidden(request, _("Only the people of the owner organisation, the working "
                                     "group's lead and secretary, and the facilitators may "
@@ -103,7 +106,7 @@ def milestone_edit(request: HttpRequest, ecosystem: str, deliverable: Any,
 def milestone_state(request: HttpRequest, ecosystem: str, deliverable: Any,
                     milestone: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = _milestone(item, milestone)
+    found = _part(item, "milestones", milestone)
     form = MilestoneStateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the offered states."))
@@ -124,7 +127,7 @@ def milestone_state(request: HttpRequest, ecosystem: str, deliverable: Any,
 def milestone_move(request: HttpRequest, ecosystem: str, deliverable: Any,
                    milestone: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = _milestone(item, milestone)
+    found = _part(item, "milestones", milestone)
     try:
         milestones.milestone_move(actor=request.actor, milestone=found,
                                   direction=request.POST.get("direction", ""))
@@ -140,7 +143,7 @@ def milestone_move(request: HttpRequest, ecosystem: str, deliverable: Any,
 def milestone_remove(request: HttpRequest, ecosystem: str, deliverable: Any,
                      milestone: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = _milestone(item, milestone)
+    found = _part(item, "milestones", milestone)
     try:
         milestones.milestone_remove(actor=request.actor, milestone=found)
     except DomainError as error:
@@ -176,10 +179,7 @@ def link_add(request: HttpRequest, ecosystem: str, deliverable: Any) -> HttpResp
 def link_remove(request: HttpRequest, ecosystem: str, deliverable: Any,
                 link: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = next((entry for entry in item.links.all() if entry.uuid == link), None)
-    if found is None:
-        raise Http404
-    found.deliverable = item
+    found = _part(item, "links", link)
     try:
         attachments.link_remove(actor=request.actor, link=found)
     except DomainError as error:
@@ -190,14 +190,6 @@ def link_remove(request: HttpRequest, ecosystem: str, deliverable: Any,
 
 
 # Attachments -------------------------------------------------------------------------------
-
-
-def _attachment(item: Deliverable, uuid: Any) -> Attachment:
-    found = next((entry for entry in item.attachments.all() if entry.uuid == uuid), None)
-    if found is None:
-        raise Http404
-    found.deliverable = item
-    return found
 
 
 @login_required
@@ -223,7 +215,7 @@ def attachment_download(request: HttpRequest, ecosystem: str, deliverable: Any,
                         attachment: Any) -> HttpResponse:
     """The file, only for those who may see the deliverable, never rendered in the page."""
     item = _deliverable(request, ecosystem, deliverable)
-    found = _attachment(item, attachment)
+    found = _part(item, "attachments", attachment)
     if not permissions.can_view_attachment(request.user, found):
         raise Http404
     return attachment_response(found)
@@ -248,7 +240,7 @@ def attachment_response(attachment: Attachment) -> FileResponse:
 def attachment_remove(request: HttpRequest, ecosystem: str, deliverable: Any,
                       attachment: Any) -> HttpResponse:
     item = _deliverable(request, ecosystem, deliverable)
-    found = _attachment(item, attachment)
+    found = _part(item, "attachments", attachment)
     try:
         attachments.attachment_remove(actor=request.actor, attachment=found)
     except DomainError as error:

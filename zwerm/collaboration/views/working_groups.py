@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from zwerm.collaboration.selectors import working_groups as selectors
 from zwerm.collaboration.services import working_groups as services
 from zwerm.collaboration.services import working_groups_posts as post_services
 from zwerm.collaboration.services import working_groups_roles as role_services
-from zwerm.collaboration.views.common import ecosystem_or_404, forbidden
+from zwerm.collaboration.views.common import ecosystem_or_404, forbidden, redirect_to
 from zwerm.collaboration.views.working_groups_forms import (
     ArchiveForm,
     HandOverForm,
@@ -42,11 +42,8 @@ def _group(request, ecosystem_slug: str, slug: str) -> WorkingGroup:
 
 
 def _to_detail(group: WorkingGroup, anchor: str = "") -> HttpResponse:
-    response = redirect("collaboration:wg_detail", ecosystem=group.ecosystem.slug,
-                        slug=group.slug)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+    return redirect_to("collaboration:wg_detail", anchor=anchor,
+                       ecosystem=group.ecosystem.slug, slug=group.slug)
 
 
 def wg_list(request, ecosystem):

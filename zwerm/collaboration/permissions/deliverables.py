@@ -29,7 +29,9 @@ from zwerm.collaboration.permissions import (
     can_view as can_view_ecosystem,
 )
 from zwerm.collaboration.permissions.working_groups import held_roles
-from zwerm.ecosystems.models import Membership
+from zwerm.ecosystems.models import Membership, Role
+from zwerm.organisations.models import OrganisationMember
+from zwerm.organisations.permissions import organisation_roles
 
 #: An owner organisation in these states still changes its deliverables; once it left, only
 #: the facilitators and the group's lead and secretary do.
@@ -80,6 +82,24 @@ def may_make_owner(actor: Any, ecosystem: Any, owner: Any) -> bool:
     if organisation is not None and organisation.pk == owner.pk:
         return True
     return can_manage(actor, ecosystem) or can_speak_for(actor, ecosystem, owner)
+
+
+def ownable_ids(actor: Any, ecosystem: Any) -> set[int] | None:
+    """``may_make_owner`` for a whole form at once: the ids of the organisations the actor
+    may make owner, or None when any member organisation will do (facilitators)."""
+    if can_manage(actor, ecosystem):
+        return None
+    person = _person(actor)
+    organisation = getattr(actor, "organisation", None)
+    ids = {organisation.pk} if organisation is not None else set()
+    if person is None:
+        return ids
+    ids |= {pk for pk, role in organisation_roles(person).items()
+            if role == OrganisationMember.Role.ADMIN}
+    ids |= set(Role.objects.filter(
+        ecosystem=ecosystem, person=person, name=Role.Name.DELEGATE, ended_at__isnull=True,
+    ).values_list("organisation_id", flat=True))
+    return ids
 
 
 def can_create(actor: Any, ecosystem: Any, working_group: WorkingGroup | None = None) -> bool:

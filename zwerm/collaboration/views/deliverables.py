@@ -28,6 +28,7 @@ from zwerm.collaboration.views.deliverables_forms import (
 from zwerm.core.errors import DomainError, NotAllowed
 from zwerm.ecosystems.forms import add_domain_error
 from zwerm.ecosystems.models import Ecosystem
+from zwerm.organisations.models import Organisation
 
 
 def deliverable_or_404(request: HttpRequest, ecosystem: Ecosystem, uuid: Any) -> Deliverable:
@@ -97,13 +98,20 @@ def deliverable_group_board(request: HttpRequest, ecosystem: str,
 # Adding and editing ------------------------------------------------------------------------
 
 
+def _ownable(request: HttpRequest, ecosystem: Ecosystem) -> list[Organisation]:
+    """The owner drop-down lists only organisations the person may make owner."""
+    allowed = permissions.ownable_ids(request.actor, ecosystem)
+    return [organisation for organisation in selectors.owner_choices(ecosystem=ecosystem)
+            if allowed is None or organisation.pk in allowed]
+
+
 @login_required
 def deliverable_create(request: HttpRequest, ecosystem: str) -> HttpResponse:
     found = ecosystem_or_404(request, ecosystem)
     if not permissions.can_create(request.actor, found):
         return forbidden(request, _("Act for an active member organisation of this ecosystem "
                                     "to add a deliverable."))
-    owners = list(selectors.owner_choices(ecosystem=found))
+    owners = _ownable(request, found)
     groups = list(selectors.working_group_choices(ecosystem=found, open_only=True))
     initial = {"working_group": request.GET.get("working_group", "")}
     if request.actor.organisation is not None:
@@ -131,7 +139,7 @@ def deliverable_edit(request: HttpRequest, ecosystem: str, deliverable: Any) -> 
         return forbidden(request, _("Only the people of the owner organisation, the working "
                                     "group's lead and secretary, and the facilitators may "
                                     "change this deliverable."))
-    owners = list(selectors.owner_choices(ecosystem=found))
+    owners = _ownable(request, found)
     if item.owner not in owners:
         owners.insert(0, item.owner)
     groups = list(selectors.working_group_choices(ecosystem=found, open_only=True))

@@ -10,6 +10,7 @@ from zwerm.collaboration.services.deliverables_attachments import attachment_add
 from zwerm.collaboration.tests.deliverables.conftest import PDF
 from zwerm.core.actor import Actor
 from zwerm.ecosystems.tests.conftest import MANAGES, SEES_MEMBERS_ONLY, VIEWERS
+from zwerm.ecosystems.tests.factories import RoleFactory
 from zwerm.organisations.selectors import person_organisations
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,15 @@ def test_api(api, api_for, matrix, label, visibility):
     else:
         assert created.status_code == (201 if label in CREATES else 403), label
         assert patched.status_code == (200 if label in EDITS else 403), label
+
+
+def test_ownable_ids_follow_may_make_owner(setup):
+    assert permissions.ownable_ids(setup.fac, setup.ecosystem) is None  # any member
+    assert permissions.ownable_ids(setup.colleague, setup.ecosystem) == {setup.org.pk}
+    RoleFactory(ecosystem=setup.ecosystem, organisation=setup.other_org,
+                person=setup.colleague.person, name="delegate")
+    allowed = permissions.ownable_ids(setup.colleague, setup.ecosystem)
+    assert allowed == {setup.org.pk, setup.other_org.pk}
+    for organisation in (setup.org, setup.other_org, setup.home):
+        assert permissions.may_make_owner(setup.colleague, setup.ecosystem, organisation) is (
+            organisation.pk in allowed)

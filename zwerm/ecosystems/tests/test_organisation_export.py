@@ -43,7 +43,7 @@ def left_member():
 def test_json_export_holds_the_membership_history_and_roles(left_member, client):
     ecosystem, organisation, admin = left_member
     client.force_login(admin)
-    response = client.get(f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.json")
+    response = client.post(f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.json")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     document = json.loads(response.content)
@@ -67,7 +67,7 @@ def test_json_export_holds_the_membership_history_and_roles(left_member, client)
 def test_zip_export_has_one_csv_per_table_and_the_manifest(left_member, client):
     ecosystem, organisation, admin = left_member
     client.force_login(admin)
-    response = client.get(f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.zip")
+    response = client.post(f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.zip")
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     manifest = json.loads(archive.read("manifest.json"))
@@ -85,21 +85,29 @@ def test_who_may_export(left_member, client):
     ecosystem, organisation, admin = left_member
     url = f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.json"
     client.force_login(person_in(organisation))
-    assert client.get(url).status_code == 404  # members-only, and no longer a member
+    assert client.post(url).status_code == 404  # members-only, and no longer a member
     other, other_admin = member_organisation(ecosystem)
     client.force_login(other_admin)
-    assert client.get(url).status_code == 403  # sees the ecosystem, not this organisation's data
+    assert client.post(url).status_code == 403  # sees the ecosystem, not this organisation's data
     client.force_login(UserFactory(is_staff=True))
-    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 200
     client.logout()
-    assert client.get(url).status_code == 302
+    assert client.post(url).status_code == 302
     client.force_login(admin)
-    assert client.get(f"/ecosystems/{ecosystem.slug}/export/nobody.json").status_code == 404
-    assert client.get(f"/ecosystems/nowhere/export/{organisation.slug}.json").status_code == 404
+    assert client.post(f"/ecosystems/{ecosystem.slug}/export/nobody.json").status_code == 404
+    assert client.post(f"/ecosystems/nowhere/export/{organisation.slug}.json").status_code == 404
     never = OrganisationFactory()
     client.force_login(admin_of(never))
-    assert client.get(f"/ecosystems/{ecosystem.slug}/export/{never.slug}.json").status_code \
+    assert client.post(f"/ecosystems/{ecosystem.slug}/export/{never.slug}.json").status_code \
         == 404
+
+
+def test_the_export_page_is_asked_with_a_post_and_a_get_changes_nothing(left_member, client):
+    ecosystem, organisation, admin = left_member
+    client.force_login(admin)
+    url = f"/ecosystems/{ecosystem.slug}/export/{organisation.slug}.json"
+    assert client.get(url).status_code == 405
+    assert not Activity.objects.filter(verb="ecosystems.organisation.exported").exists()
 
 
 def test_export_api(left_member, api_for):

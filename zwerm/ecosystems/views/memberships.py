@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from zwerm.core.errors import DomainError, ValidationFailed
 from zwerm.ecosystems import hooks, permissions, selectors, services
@@ -331,9 +332,13 @@ def invitation_detail(request, uuid):
     return render(request, "ecosystems/invitation.html", context)
 
 
+@require_POST
 @login_required
 def organisation_export(request, slug, organisation, file_format):
     """An organisation's data in this ecosystem, as JSON or as a zip of CSV files.
+
+    Asked with a POST (a button, not a link): taking the data is recorded as an activity,
+    and a GET must change nothing.
 
     Found by slug even when the viewer no longer sees a members-only ecosystem: an
     organisation that left still takes its data with it. Whoever may not export gets a 404

@@ -84,8 +84,10 @@ def test_leave_with_a_hand_over_and_take_the_data_along(ui):
     assert Membership.objects.get(organisation=giver).state == "left"
     assert not WorkingGroupRole.objects.filter(ended_at__isnull=True, organisation=giver).exists()
 
-    response = ui.page.request.get(f"{ui.base_url}/ecosystems/haven-noord/export/"
-                                   f"{giver.slug}.json")
+    token = next(cookie["value"] for cookie in ui.page.context.cookies()
+                 if cookie["name"] == "csrftoken")
+    response = ui.page.request.post(f"{ui.base_url}/ecosystems/haven-noord/export/"
+                                    f"{giver.slug}.json", headers={"X-CSRFToken": token})
     assert response.ok
     assert "attachment" in response.headers["content-disposition"]
     document = json.loads(response.body())

@@ -59,7 +59,15 @@ def _is_text(data: bytes) -> bool:
     return not any(ord(char) in _TEXT_CONTROL for char in text)
 
 
+#: What ``zipfile`` raises for an archive it cannot read: a broken or truncated one
+#: (BadZipFile, OSError, ValueError, KeyError), one too large (LargeZipFile), a member with a
+#: compression method it lacks (NotImplementedError) or an encrypted member (RuntimeError).
+UNREADABLE_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError,
+                  NotImplementedError, RuntimeError)
+
+
 def _zip_kind(data: bytes) -> FileKind | None:
+    """The ODF or Office kind a ZIP archive holds, plain ZIP, or None when unreadable."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -75,8 +83,7 @@ def _zip_kind(data: bytes) -> FileKind | None:
                 if "xl/workbook.xml" in names:
                     return XLSX
             return ZIP
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError,
-            NotImplementedError, RuntimeError):
+    except UNREADABLE_ZIP:
         return None
 
 

@@ -1,9 +1,13 @@
 """Attachments are judged on content: signatures, ZIP structure, text that decodes, and a
 name whose extension agrees."""
 
+import io
+import struct
+import zipfile
+
 import pytest
 
-from zwerm.collaboration.services.deliverables_files import extension_of, sniff
+from zwerm.collaboration.services.deliverables_files import UNREADABLE_ZIP, extension_of, sniff
 from zwerm.collaboration.tests.deliverables.conftest import DOCX, ODS, ODT, PDF, PNG, XLSX, ZIP
 
 
@@ -49,3 +53,27 @@ def test_extension_of_ignores_paths_and_case():
     assert extension_of("C:\\Users\\x\\Rapport.PDF") == "pdf"
     assert extension_of("a/b/c.tar.gz") == "gz"
     assert extension_of("noext") == ""
+
+
+def _archive_with_mimetype(*, method: int = 0, flags: int = 0) -> bytes:
+    """An ODF-like archive whose "mimetype" member claims another compression method or the
+    encrypted flag, both in the local header and in the central directory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    data = bytearray(buffer.getvalue())
+    local = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    struct.pack_into("<HH", data, local + 6, flags, method)
+    struct.pack_into("<HH", data, central + 8, flags, method)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("archive", [
+    _archive_with_mimetype(method=99),  # a compression method zipfile lacks
+    _archive_with_mimetype(flags=1),  # an encrypted member
+])
+def test_an_archive_that_cannot_be_read_is_refused(archive):
+    with pytest.raises(UNREADABLE_ZIP):
+        zipfile.ZipFile(io.BytesIO(archive)).read("mimetype")
+    assert sniff(archive, "verslag.odt") is None

@@ -36,6 +36,8 @@ from zwerm.collaboration.models import (
     WorkingGroupRole,
 )
 from zwerm.collaboration.models.types import QUANTITY_PLACES
+from zwerm.collaboration.permissions.working_groups import current_roles
+from zwerm.collaboration.selectors.decisions import recent_decisions
 from zwerm.core.privacy import visible_name_ids
 from zwerm.ecosystems.models import Ecosystem, Membership, MembershipEvent
 from zwerm.organisations.models import Organisation
@@ -76,8 +78,7 @@ def open_commitments(*, ecosystem: Ecosystem, organisation: Any) -> QuerySet[Com
 def held_roles(*, ecosystem: Ecosystem, organisation: Any) -> QuerySet[WorkingGroupRole]:
     """Working-group roles its people hold for it in this ecosystem's groups, now."""
     return (
-        WorkingGroupRole.objects.filter(working_group__ecosystem=ecosystem,
-                                        organisation=organisation, ended_at__isnull=True)
+        current_roles(ecosystem=ecosystem, organisation=organisation, acting=False)
         .select_related("working_group", "person")
         .prefetch_related(_pending_prefetch())
         .order_by("working_group__name", "name")
@@ -280,11 +281,6 @@ def open_working_groups(*, ecosystem: Ecosystem, limit: int = 10) -> list[Workin
     )
 
 
-def recent_decisions(*, ecosystem: Ecosystem, limit: int = 5) -> list[Decision]:
-    return list(Decision.objects.filter(ecosystem=ecosystem).select_related("proposal")
-                .order_by("-decided_at", "-id")[:limit])
-
-
 def welcome(*, viewer: Any, ecosystem: Ecosystem, organisation: Any) -> Welcome:
     """The welcome page: charter, goal, open groups, recent decisions, upcoming events,
     organisations to meet (the matchmaker's suggestions among the members) and first steps."""
@@ -316,7 +312,7 @@ def welcome(*, viewer: Any, ecosystem: Ecosystem, organisation: Any) -> Welcome:
         ecosystem=ecosystem, organisation=organisation, membership=membership,
         charter=[(p, LABELS[p], ecosystem.charter_text(p)) for p in PRINCIPLES],
         working_groups=open_working_groups(ecosystem=ecosystem),
-        decisions=recent_decisions(ecosystem=ecosystem),
+        decisions=recent_decisions(ecosystem=ecosystem, viewer=viewer, limit=5),
         events=list(event_list(viewer=viewer, ecosystem=ecosystem)[:5]),
         suggestions=suggestions, has_delegate=has_delegate,
         profile_complete=profile_complete, in_a_working_group=in_group,

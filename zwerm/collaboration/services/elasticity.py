@@ -34,6 +34,7 @@ from zwerm.collaboration.models import (
 )
 from zwerm.collaboration.permissions import elasticity as permissions
 from zwerm.collaboration.permissions import is_active_member
+from zwerm.collaboration.selectors.ledger import speakers_for
 from zwerm.collaboration.services.common import require_person
 from zwerm.collaboration.services.ledger_commitments import delivered_of, mark_released
 from zwerm.core.activity import record
@@ -41,8 +42,7 @@ from zwerm.core.actor import Actor
 from zwerm.core.errors import Conflict, NotAllowed, ValidationFailed
 from zwerm.core.models import Activity
 from zwerm.core.notifications import notify
-from zwerm.ecosystems.models import Ecosystem, Membership, Role
-from zwerm.organisations.models import OrganisationMember
+from zwerm.ecosystems.models import Ecosystem, Membership
 
 KIND = "collaboration.handovers"
 NOTE_MAX = 2000
@@ -62,19 +62,7 @@ def requests_url(ecosystem: Ecosystem) -> str:
 
 def speakers(ecosystem: Ecosystem, organisation: Any) -> list[Any]:
     """Who hears of hand-overs for an organisation: its admins and its delegate here."""
-    people = {
-        m.person.pk: m.person
-        for m in OrganisationMember.objects.filter(
-            organisation=organisation, left_at__isnull=True,
-            role=OrganisationMember.Role.ADMIN, person__is_active=True,
-        ).select_related("person")
-    }
-    for role in Role.objects.filter(
-        ecosystem=ecosystem, organisation=organisation, name=Role.Name.DELEGATE,
-        ended_at__isnull=True,
-    ).select_related("person"):
-        people[role.person.pk] = role.person
-    return list(people.values())
+    return speakers_for(ecosystem=ecosystem, organisations=[organisation])
 
 
 def clean_note(value: str | None, *, field: str = "note", required: bool = False,

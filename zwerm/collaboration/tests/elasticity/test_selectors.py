@@ -93,13 +93,13 @@ def test_welcome_gathers_charter_groups_decisions_and_first_steps(scene):
     for number in range(1, 8):
         Decision.objects.create(proposal=proposal, ecosystem=s.ecosystem, number=number,
                                 version=number, outcome="adopted", statement="Aangenomen.",
-                                decided_at=timezone.now() - timedelta(days=number))
+                                decided_at=timezone.now() - timedelta(days=8 - number))
     data = selectors.welcome(viewer=s.taker_admin, ecosystem=s.ecosystem, organisation=s.taker)
     assert [p for p, _label, _text in data.charter] == [
         "reciprocity", "transparency", "self_organisation", "interoperability", "elasticity"]
     assert [g.name for g in data.working_groups] == ["Circulaire inkoop"]
     assert data.working_groups[0].member_count == 2
-    assert [d.number for d in data.decisions] == [1, 2, 3, 4, 5]
+    assert [d.number for d in data.decisions] == [7, 6, 5, 4, 3]  # the latest five
     assert dict(data.steps) == {"profile": False, "delegate": False, "working_group": True}
 
 
